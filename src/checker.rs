@@ -1,0 +1,153 @@
+//! The pipeline in one call.
+
+use crate::align::{self, AlignOptions, Alignment};
+use crate::compare::{self, Side};
+use crate::detect::{self, Detection};
+use crate::document::{line_column, Document};
+use crate::embed::{Embedder, Embeddings};
+use crate::error::Result;
+use crate::extract::{self, Fact};
+use crate::report::{DocumentInfo, Report, SentenceInfo, Summary, Tool, SCHEMA_VERSION};
+use crate::segment::{self, Sentence};
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// ISO 639 code; detected when absent.
+    pub source_lang: Option<String>,
+    pub target_lang: Option<String>,
+    /// One sentence per line: no segmentation.
+    pub presegmented: bool,
+    pub align: AlignOptions,
+}
+
+pub struct Checker {
+    embedder: Box<dyn Embedder>,
+    config: Config,
+}
+
+/// A document after detect → segment → embed.
+pub struct Prepared<'d> {
+    pub document: &'d Document,
+    pub language: Detection,
+    pub sentences: Vec<Sentence>,
+    pub embeddings: Embeddings,
+}
+
+impl<'d> Prepared<'d> {
+    pub fn sentence_texts(&self) -> Vec<&'d str> {
+        self.sentences.iter().map(|s| s.text(&self.document.text)).collect()
+    }
+}
+
+impl Checker {
+    pub fn new(embedder: Box<dyn Embedder>, config: Config) -> Self {
+        Checker { embedder, config }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn embedder(&self) -> &dyn Embedder {
+        self.embedder.as_ref()
+    }
+
+    /// detect → segment → embed for one document.
+    pub fn prepare<'d>(&self, document: &'d Document, language: Option<&str>) -> Result<Prepared<'d>> {
+        let language = detect::resolve(&document.text, language)?;
+        let sentences = if self.config.presegmented {
+            segment::presegmented(&document.text)
+        } else {
+            segment::segment(&document.text, &language.language)
+        };
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text(&document.text)).collect();
+        let embeddings = self.embedder.embed(&texts)?;
+        Ok(Prepared { document, language, sentences, embeddings })
+    }
+
+    /// Everything up to the alignment (the `align` subcommand).
+    pub fn align<'d>(&self, source: &'d Document, target: &'d Document) -> Result<(Prepared<'d>, Prepared<'d>, Alignment)> {
+        let source = self.prepare(source, self.config.source_lang.as_deref())?;
+        let target = self.prepare(target, self.config.target_lang.as_deref())?;
+        let alignment = align::align(&source.embeddings, &target.embeddings, &self.config.align);
+        Ok((source, target, alignment))
+    }
+
+    /// The whole pipeline.
+    pub fn check(&self, source: &Document, target: &Document) -> Result<Report> {
+        let (source, target, alignment) = self.align(source, target)?;
+        let source_facts = facts(&source);
+        let target_facts = facts(&target);
+        let source_langs = sentence_languages(&source);
+        let target_langs = sentence_languages(&target);
+        let findings = compare::compare(
+            &alignment,
+            &side(&source, &source_facts, &source_langs),
+            &side(&target, &target_facts, &target_langs),
+        );
+        let mut warnings = truncation_warnings(&source, "source");
+        warnings.extend(truncation_warnings(&target, "target"));
+        Ok(Report {
+            schema_version: SCHEMA_VERSION.to_string(),
+            id: None,
+            tool: Tool { name: "transcheck".into(), version: env!("CARGO_PKG_VERSION").into() },
+            model: self.embedder.info(),
+            mode: alignment.mode,
+            summary: Summary::of(&findings),
+            source: document_info(&source),
+            target: document_info(&target),
+            alignment: alignment.beads,
+            findings,
+            warnings,
+        })
+    }
+}
+
+fn side<'a>(prepared: &'a Prepared, facts: &'a [Vec<Fact>], languages: &'a [Option<Detection>]) -> Side<'a> {
+    Side {
+        text: &prepared.document.text,
+        language: &prepared.language.language,
+        sentences: &prepared.sentences,
+        facts,
+        sentence_languages: languages,
+    }
+}
+
+fn facts(prepared: &Prepared) -> Vec<Vec<Fact>> {
+    let text = &prepared.document.text;
+    prepared
+        .sentences
+        .iter()
+        .map(|s| extract::extract(s.text(text), s.span.start, &prepared.language.language))
+        .collect()
+}
+
+fn sentence_languages(prepared: &Prepared) -> Vec<Option<Detection>> {
+    prepared.sentence_texts().iter().map(|t| detect::detect(t)).collect()
+}
+
+fn document_info(prepared: &Prepared) -> DocumentInfo {
+    let text = &prepared.document.text;
+    DocumentInfo {
+        path: prepared.document.origin.clone(),
+        language: prepared.language.language.clone(),
+        language_confidence: prepared.language.confidence,
+        sentences: prepared
+            .sentences
+            .iter()
+            .map(|s| {
+                let (line, column) = line_column(text, s.span.start);
+                SentenceInfo { start: s.span.start, end: s.span.end, line, column, text: s.text(text).to_string() }
+            })
+            .collect(),
+    }
+}
+
+fn truncation_warnings(prepared: &Prepared, side: &str) -> Vec<String> {
+    prepared
+        .embeddings
+        .truncated
+        .iter()
+        .map(|&i| format!("{side} sentence {i} is longer than the model's 512 tokens; only its start was compared"))
+        .collect()
+}
