@@ -20,6 +20,13 @@ pub struct Config {
     pub align: AlignOptions,
 }
 
+/// Per-pair language choices (`check --pairs`); `None` defers to the config.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    pub source: Option<String>,
+    pub target: Option<String>,
+}
+
 pub struct Checker {
     embedder: Box<dyn Embedder>,
     config: Config,
@@ -67,15 +74,26 @@ impl Checker {
 
     /// Everything up to the alignment (the `align` subcommand).
     pub fn align<'d>(&self, source: &'d Document, target: &'d Document) -> Result<(Prepared<'d>, Prepared<'d>, Alignment)> {
-        let source = self.prepare(source, self.config.source_lang.as_deref())?;
-        let target = self.prepare(target, self.config.target_lang.as_deref())?;
+        self.align_in(source, target, &Languages::default())
+    }
+
+    fn align_in<'d>(&self, source: &'d Document, target: &'d Document, languages: &Languages) -> Result<(Prepared<'d>, Prepared<'d>, Alignment)> {
+        let source_lang = languages.source.as_deref().or(self.config.source_lang.as_deref());
+        let target_lang = languages.target.as_deref().or(self.config.target_lang.as_deref());
+        let source = self.prepare(source, source_lang)?;
+        let target = self.prepare(target, target_lang)?;
         let alignment = align::align(&source.embeddings, &target.embeddings, &self.config.align);
         Ok((source, target, alignment))
     }
 
-    /// The whole pipeline.
+    /// The whole pipeline, with the configured (or detected) languages.
     pub fn check(&self, source: &Document, target: &Document) -> Result<Report> {
-        let (source, target, alignment) = self.align(source, target)?;
+        self.check_in(source, target, &Languages::default())
+    }
+
+    /// The whole pipeline; `languages` override the configured ones for this pair.
+    pub fn check_in(&self, source: &Document, target: &Document, languages: &Languages) -> Result<Report> {
+        let (source, target, alignment) = self.align_in(source, target, languages)?;
         let source_facts = facts(&source);
         let target_facts = facts(&target);
         let source_langs = sentence_languages(&source);

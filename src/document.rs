@@ -56,7 +56,7 @@ impl Document {
             std::io::stdin()
                 .take(MAX_BYTES as u64 + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+                .map_err(|error| Error::Io { path: "<stdin>".into(), error })?;
             bytes
         } else {
             read_file(Path::new(path))?
@@ -91,7 +91,7 @@ impl Document {
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
+    let meta = std::fs::metadata(path).map_err(|error| Error::Io { path: shown.clone(), error })?;
     if meta.is_dir() {
         return Err(Error::input(shown, "is a directory; pass a text file"));
     }
@@ -100,7 +100,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
             "file is larger than {} MiB; split it into articles and check them one by one",
             MAX_BYTES / (1024 * 1024))));
     }
-    std::fs::read(path).map_err(|source| Error::Io { path: shown, source })
+    std::fs::read(path).map_err(|error| Error::Io { path: shown, error })
 }
 
 fn strip_bom(mut bytes: Vec<u8>) -> Vec<u8> {

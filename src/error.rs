@@ -20,12 +20,8 @@ pub enum Error {
     #[error("embedding failed: {0}")]
     Engine(String),
 
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot read it ({error}); check the path and permissions")]
+    Io { path: String, error: std::io::Error },
 }
 
 impl Error {

@@ -20,7 +20,7 @@ pub mod segment;
 
 mod checker;
 
-pub use checker::{Checker, Config, Prepared};
+pub use checker::{Checker, Config, Languages, Prepared};
 pub use document::{Document, Span};
 pub use error::{Error, Result};
 pub use report::{Finding, Report, Rule, Severity};

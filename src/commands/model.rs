@@ -18,3 +18,8 @@ pub enum ModelCommand {
 pub fn run(command: &ModelCommand, options: &ModelOptions) -> anyhow::Result<u8> {
     anyhow::bail!("model {command:?} ({options:?}) is not built yet")
 }
+
+/// The embedding model, fetched once when missing (unless `--offline`).
+pub fn ensure_model(options: &ModelOptions) -> anyhow::Result<Box<dyn transcheck::embed::Embedder>> {
+    anyhow::bail!("model loading is not built yet ({options:?})")
+}
