@@ -5,7 +5,7 @@ use crate::compare::{self, Side};
 use crate::detect::{self, Detection};
 use crate::document::{line_column, Document};
 use crate::embed::{Embedder, Embeddings};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::{self, Fact};
 use crate::report::{DocumentInfo, Report, SentenceInfo, Summary, Tool, SCHEMA_VERSION};
 use crate::segment::{self, Sentence};
@@ -67,6 +67,9 @@ impl Checker {
         } else {
             segment::segment(&document.text, &language.language)
         };
+        if sentences.is_empty() {
+            return Err(Error::input(&document.origin, "has no text to check (the file is empty or blank)"));
+        }
         let texts: Vec<&str> = sentences.iter().map(|s| s.text(&document.text)).collect();
         let embeddings = self.embedder.embed(&texts)?;
         Ok(Prepared { document, language, sentences, embeddings })

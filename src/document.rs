@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-/// Files larger than this are refused: news copy is never this long, and a
-/// mistaken path (a video, a database dump) should fail fast.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// Files larger than this are refused: a news article is a few dozen KiB, and
+/// a mistaken path (a video, a database dump, a whole archive) should fail
+/// fast instead of embedding for an hour.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// A byte range into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
