@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use serde::Deserialize;
-use transcheck::report::{json, text, Severity};
+use transcheck::report::{github, gitlab, json, junit, sarif, text, Severity};
 use transcheck::{Checker, Document, Languages, Report};
 
 use super::{ModelOptions, PipelineArgs};
@@ -18,6 +18,21 @@ pub enum Format {
     Json,
     /// One compact JSON report per line.
     Jsonl,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…::`).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML, one test case per pair.
+    Junit,
+}
+
+impl Format {
+    /// Formats that print each pair as it is checked; the others need them all.
+    fn streams(self) -> bool {
+        matches!(self, Format::Text | Format::Jsonl)
+    }
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,15 +95,21 @@ pub fn run(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<u8> {
     let target = Document::read(target)?;
     let checker = Checker::new(super::model::ensure_model(options)?, config);
     let report = checker.check(&source, &target)?;
-    super::write_stdout(&print(&report, args.format))?;
-    Ok(exit_code(&report, args.fail_on))
+    let code = exit_code(&report, args.fail_on);
+    super::write_stdout(&print(std::slice::from_ref(&report), args))?;
+    Ok(code)
 }
 
-fn print(report: &Report, format: Format) -> String {
-    match format {
-        Format::Json => json::pretty(report),
-        Format::Jsonl => json::line(report),
-        Format::Text => text::render(report, text_style()),
+fn print(reports: &[Report], args: &CheckArgs) -> String {
+    match args.format {
+        Format::Json if reports.len() == 1 => json::pretty(&reports[0]),
+        Format::Json => serde_json::to_string_pretty(reports).expect("reports always serialise") + "\n",
+        Format::Jsonl => reports.iter().map(json::line).collect(),
+        Format::Text => reports.iter().map(|r| text::render(r, text_style())).collect::<Vec<_>>().join("\n"),
+        Format::Sarif => sarif::render(reports),
+        Format::Github => github::render(reports),
+        Format::Gitlab => gitlab::render(reports),
+        Format::Junit => junit::render(reports, args.fail_on.threshold()),
     }
 }
 
@@ -129,33 +150,41 @@ fn read_pairs(path: &str) -> anyhow::Result<String> {
 /// One report line per pair; a bad pair gets an error line, not an abort.
 fn check_pairs(checker: &Checker, pairs_path: &str, lines: &str, args: &CheckArgs) -> anyhow::Result<u8> {
     let folder = Path::new(pairs_path).parent().unwrap_or(Path::new("."));
-    let (mut code, mut failed) = (0, false);
+    let (mut code, mut failed, mut held) = (0, false, Vec::new());
     for (number, line) in lines.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let fallback_id = format!("line-{}", number + 1);
-        let out = match check_pair(checker, folder, line) {
-            Ok((_, mut report)) => {
+        match check_pair(checker, folder, line) {
+            Ok(report) => {
                 code = code.max(exit_code(&report, args.fail_on));
-                report.id.get_or_insert(fallback_id);
-                match args.format {
-                    Format::Text => format!("== {}\n{}", report.id.as_deref().unwrap_or(""), print(&report, Format::Text)),
-                    _ => json::line(&report),
+                if args.format.streams() {
+                    let id = report.id.clone().unwrap_or_default();
+                    let out = print(std::slice::from_ref(&report), args);
+                    super::write_stdout(&if args.format == Format::Text { format!("== {id}\n{out}") } else { out })?;
+                } else {
+                    held.push(report);
                 }
             }
             Err((id, error)) => {
                 failed = true;
-                let id = id.unwrap_or(fallback_id);
                 let message = format!("{pairs_path}:{}: {error:#}", number + 1);
-                json::error_line(&id, &message)
+                let id = id.unwrap_or(fallback_id);
+                if args.format.streams() {
+                    super::write_stdout(&json::error_line(&id, &message))?;
+                } else {
+                    eprintln!("transcheck: error: pair {id}: {message}");
+                }
             }
-        };
-        super::write_stdout(&out)?;
+        }
+    }
+    if !args.format.streams() {
+        super::write_stdout(&print(&held, args))?;
     }
     Ok(if failed { code.max(2) } else { code })
 }
 
 type PairError = (Option<String>, anyhow::Error);
 
-fn check_pair(checker: &Checker, folder: &Path, line: &str) -> Result<(String, Report), PairError> {
+fn check_pair(checker: &Checker, folder: &Path, line: &str) -> Result<Report, PairError> {
     let pair: Pair = serde_json::from_str(line).map_err(|e| (id_of(line), anyhow::anyhow!("invalid pair: {e}")))?;
     let id = match &pair.id {
         serde_json::Value::String(s) => s.clone(),
@@ -166,8 +195,8 @@ fn check_pair(checker: &Checker, folder: &Path, line: &str) -> Result<(String, R
     let target = side(folder, &pair.target_text, &pair.target_path, "target").map_err(fail)?;
     let languages = Languages { source: pair.source_lang.clone(), target: pair.target_lang.clone() };
     let mut report = checker.check_in(&source, &target, &languages).map_err(|e| fail(e.into()))?;
-    report.id = Some(id.clone());
-    Ok((id, report))
+    report.id = Some(id);
+    Ok(report)
 }
 
 fn side(folder: &Path, text: &Option<String>, path: &Option<String>, name: &str) -> anyhow::Result<Document> {

@@ -5,7 +5,12 @@ use serde::Serialize;
 use crate::align::{Bead, Mode};
 use crate::embed::ModelInfo;
 
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod location;
+pub mod sarif;
 pub mod text;
 
 /// Bumped when a field changes meaning or disappears; see `schema/report.schema.json`.
@@ -38,6 +43,57 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 13] = [
+        Rule::NumberMismatch, Rule::NumberMissing, Rule::NumberAdded,
+        Rule::NameMismatch, Rule::NameVariant, Rule::NameMissing, Rule::NameAdded,
+        Rule::QuoteMissing, Rule::QuoteAdded, Rule::QuoteAltered,
+        Rule::SentenceMissing, Rule::SentenceAdded, Rule::Untranslated,
+    ];
+
+    /// One line for rule lists (SARIF `shortDescription`, `--help`).
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::NumberMismatch => "Aligned sentences carry the same quantity with a different value.",
+            Rule::NumberMissing => "A quantity in the original has no counterpart in the translation.",
+            Rule::NumberAdded => "A quantity in the translation has no counterpart in the original.",
+            Rule::NameMismatch => "The same entity is spelled differently beyond a transliteration variant.",
+            Rule::NameVariant => "A name is rendered as a known or likely transliteration variant.",
+            Rule::NameMissing => "A name in the original has no counterpart in the translation.",
+            Rule::NameAdded => "A name in the translation has no counterpart in the original.",
+            Rule::QuoteMissing => "A direct quote in the original is not a direct quote in the translation.",
+            Rule::QuoteAdded => "A direct quote in the translation has none in the original.",
+            Rule::QuoteAltered => "Both sides quote, but the quoted words do not say the same thing.",
+            Rule::SentenceMissing => "A sentence of the original has no counterpart (omission).",
+            Rule::SentenceAdded => "A sentence of the translation has no counterpart (addition).",
+            Rule::Untranslated => "A sentence of the translation is still in the original's language.",
+        }
+    }
+
+    /// What an editor should do about it.
+    pub fn help(self) -> &'static str {
+        match self {
+            Rule::NumberMismatch | Rule::NumberMissing | Rule::NumberAdded =>
+                "Check the figure against the original; equal values written in another locale format are not reported.",
+            Rule::NameMismatch => "Check the spelling of the name against the original.",
+            Rule::NameVariant => "Usually fine; make sure the spelling follows the house style.",
+            Rule::NameMissing | Rule::NameAdded => "Check that the person, place or organisation is still named.",
+            Rule::QuoteMissing | Rule::QuoteAdded | Rule::QuoteAltered =>
+                "Quotes must render what was said; compare the quoted words with the original.",
+            Rule::SentenceMissing => "Translate the sentence or confirm that the cut is intended.",
+            Rule::SentenceAdded => "Confirm that the added sentence is intended and sourced.",
+            Rule::Untranslated => "Translate the sentence.",
+        }
+    }
+
+    /// The severity the rules give unless a finding is judged otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::NumberMismatch | Rule::NumberMissing | Rule::NameMismatch | Rule::NameMissing | Rule::SentenceMissing => Severity::Error,
+            Rule::NameVariant => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Rule::NumberMismatch => "number-mismatch",
