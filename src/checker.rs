@@ -2,6 +2,7 @@
 
 use crate::align::{self, AlignOptions, Alignment};
 use crate::compare::{self, Side};
+use crate::config::FileConfig;
 use crate::detect::{self, Detection};
 use crate::document::{line_column, Document};
 use crate::embed::{Embedder, Embeddings};
@@ -18,6 +19,8 @@ pub struct Config {
     /// One sentence per line: no segmentation.
     pub presegmented: bool,
     pub align: AlignOptions,
+    /// Rule levels, allowlists and ignore patterns from `transcheck.toml`.
+    pub file: FileConfig,
 }
 
 /// Per-pair language choices (`check --pairs`); `None` defers to the config.
@@ -106,6 +109,7 @@ impl Checker {
             &side(&source, &source_facts, &source_langs),
             &side(&target, &target_facts, &target_langs),
         );
+        let findings = self.config.file.apply(self.drop_ignored(findings));
         let mut warnings = truncation_warnings(&source, "source");
         warnings.extend(truncation_warnings(&target, "target"));
         Ok(Report {
@@ -121,6 +125,22 @@ impl Checker {
             findings,
             warnings,
         })
+    }
+}
+
+impl Checker {
+    /// Findings in sentences that match an `ignore` pattern are dropped.
+    fn drop_ignored(&self, findings: Vec<crate::report::Finding>) -> Vec<crate::report::Finding> {
+        let patterns = self.config.file.ignore_patterns();
+        if patterns.is_empty() {
+            return findings;
+        }
+        findings
+            .into_iter()
+            .filter(|f| {
+                ![&f.source, &f.target].iter().filter_map(|l| l.as_ref()).any(|l| patterns.iter().any(|p| p.is_match(&l.text)))
+            })
+            .collect()
     }
 }
 

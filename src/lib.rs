@@ -10,6 +10,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod config;
 pub mod detect;
 pub mod document;
 pub mod embed;

@@ -57,10 +57,10 @@ impl FailOn {
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// The original; `-` for stdin.
-    #[arg(required_unless_present = "pairs", conflicts_with = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "dump_config"], conflicts_with = "pairs")]
     pub source: Option<String>,
     /// The translation or rewrite; `-` for stdin.
-    #[arg(required_unless_present = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "dump_config"])]
     pub target: Option<String>,
 
     /// Check many pairs: JSONL with {"id", "source_text"|"source_path",
@@ -78,9 +78,19 @@ pub struct CheckArgs {
     /// Exit 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+
+    /// Print the configuration in force (TOML) and exit.
+    #[arg(long, exclusive = false)]
+    pub dump_config: bool,
 }
 
 pub fn run(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<u8> {
+    if args.dump_config {
+        let (path, file) = args.pipeline.file_config()?;
+        let origin = path.map_or("# no config file found; defaults\n".to_string(), |p| format!("# from {}\n", p.display()));
+        super::write_stdout(&(origin + &toml::to_string_pretty(&file)?))?;
+        return Ok(0);
+    }
     let config = args.pipeline.config()?;
     if let Some(pairs) = &args.pairs {
         let lines = read_pairs(pairs)?;

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use transcheck::config::FileConfig;
+
 pub mod align;
 pub mod check;
 pub mod embed;
@@ -46,25 +48,51 @@ pub struct PipelineArgs {
     #[arg(long)]
     pub presegmented: bool,
 
-    /// Alignment mode: `translation` keeps order, `rewrite` lets it change.
-    #[arg(long, value_enum, default_value_t = transcheck::align::Mode::Auto)]
-    pub mode: transcheck::align::Mode,
+    /// Alignment mode: `translation` keeps order, `rewrite` lets it change [default: auto].
+    #[arg(long, value_enum)]
+    pub mode: Option<transcheck::align::Mode>,
+
+    /// Use this config file instead of discovering transcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore all config files.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 impl PipelineArgs {
+    /// The config file in force: `--config`, else the nearest one upward.
+    pub fn file_config(&self) -> anyhow::Result<(Option<PathBuf>, FileConfig)> {
+        if self.isolated {
+            return Ok((None, FileConfig::default()));
+        }
+        let cwd = std::env::current_dir()?;
+        match self.config.clone().or_else(|| transcheck::config::discover(&cwd)) {
+            Some(path) => Ok((Some(path.clone()), FileConfig::load(&path)?)),
+            None => Ok((None, FileConfig::default())),
+        }
+    }
+
     pub fn config(&self) -> anyhow::Result<transcheck::Config> {
-        let language = |code: &Option<String>, flag: &str| -> anyhow::Result<Option<String>> {
-            code.as_deref()
-                .map(|c| transcheck::detect::normalize_code(c).map_err(|e| anyhow::anyhow!("{flag}: {e}")))
+        let (path, file) = self.file_config()?;
+        let from_file = |code: &Option<String>| {
+            code.clone().map(|c| (c, path.as_ref().map_or(String::new(), |p| p.display().to_string())))
+        };
+        let language = |given: Option<(String, String)>| -> anyhow::Result<Option<String>> {
+            given
+                .map(|(code, origin)| transcheck::detect::normalize_code(&code).map_err(|e| anyhow::anyhow!("{origin}: {e}")))
                 .transpose()
         };
+        let flag = |code: &Option<String>, name: &str| code.clone().map(|c| (c, name.to_string()));
         let mut config = transcheck::Config {
-            source_lang: language(&self.source_lang, "--source-lang")?,
-            target_lang: language(&self.target_lang, "--target-lang")?,
+            source_lang: language(flag(&self.source_lang, "--source-lang").or_else(|| from_file(&file.source_lang)))?,
+            target_lang: language(flag(&self.target_lang, "--target-lang").or_else(|| from_file(&file.target_lang)))?,
             presegmented: self.presegmented,
             ..Default::default()
         };
-        config.align.mode = self.mode;
+        config.align.mode = self.mode.or(file.mode).unwrap_or_default();
+        config.file = file;
         Ok(config)
     }
 }
