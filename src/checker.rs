@@ -8,7 +8,8 @@ use crate::document::{line_column, Document};
 use crate::embed::{Embedder, Embeddings};
 use crate::error::{Error, Result};
 use crate::extract::{self, Fact};
-use crate::report::{DocumentInfo, Report, SentenceInfo, Summary, Tool, SCHEMA_VERSION};
+use crate::report::{DocumentInfo, Report, SentenceInfo, Summary, Timing, Tool, SCHEMA_VERSION};
+use std::time::Instant;
 use crate::segment::{self, Sentence};
 
 #[derive(Debug, Clone, Default)]
@@ -41,6 +42,8 @@ pub struct Prepared<'d> {
     pub language: Detection,
     pub sentences: Vec<Sentence>,
     pub embeddings: Embeddings,
+    /// Time spent in the embedder.
+    pub embed_time: std::time::Duration,
 }
 
 impl<'d> Prepared<'d> {
@@ -74,8 +77,10 @@ impl Checker {
             return Err(Error::input(&document.origin, "has no text to check (the file is empty or blank)"));
         }
         let texts: Vec<&str> = sentences.iter().map(|s| s.text(&document.text)).collect();
+        let started = Instant::now();
         let embeddings = self.embedder.embed(&texts)?;
-        Ok(Prepared { document, language, sentences, embeddings })
+        let embed_time = started.elapsed();
+        Ok(Prepared { document, language, sentences, embeddings, embed_time })
     }
 
     /// Everything up to the alignment (the `align` subcommand).
@@ -99,6 +104,7 @@ impl Checker {
 
     /// The whole pipeline; `languages` override the configured ones for this pair.
     pub fn check_in(&self, source: &Document, target: &Document, languages: &Languages) -> Result<Report> {
+        let started = Instant::now();
         let (source, target, alignment) = self.align_in(source, target, languages)?;
         let source_facts = facts(&source);
         let target_facts = facts(&target);
@@ -124,6 +130,10 @@ impl Checker {
             alignment: alignment.beads,
             findings,
             warnings,
+            timing: Timing {
+                embed_ms: (source.embed_time + target.embed_time).as_secs_f64() * 1e3,
+                total_ms: started.elapsed().as_secs_f64() * 1e3,
+            },
         })
     }
 }

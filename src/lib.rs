@@ -16,6 +16,7 @@ pub mod document;
 pub mod embed;
 pub mod error;
 pub mod extract;
+pub mod folder;
 pub mod report;
 pub mod segment;
 

@@ -28,6 +28,8 @@ struct Cli {
 enum Command {
     /// Compare a translation or rewrite with its original and report divergences.
     Check(commands::check::CheckArgs),
+    /// Record today's findings so that `check --baseline` reports only new ones.
+    Baseline(commands::baseline::BaselineArgs),
     /// Align the sentences of two documents and print the beads.
     Align(commands::align::AlignArgs),
     /// Split a document into sentences (one per line, or JSON).
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args, &cli.model),
+        Command::Baseline(args) => commands::baseline::run(args, &cli.model),
         Command::Align(args) => commands::align::run(args, &cli.model),
         Command::Segment(args) => commands::segment::run(args),
         Command::Embed(args) => commands::embed::run(args, &cli.model),

@@ -1,20 +1,26 @@
-//! `transcheck check SRC TGT` and `check --pairs FILE.jsonl`.
+//! `transcheck check`: one pair, a JSONL file of pairs (`--pairs`), or two
+//! folders (`--source-dir/--target-dir`). Many pairs share one model load and
+//! run in parallel; a pair that fails gets an error entry, the rest go on.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::PathBuf;
+use std::time::Instant;
 
 use anyhow::Context;
-use serde::Deserialize;
+use rayon::prelude::*;
+use transcheck::folder::{self, PairPattern};
 use transcheck::report::{github, gitlab, json, junit, sarif, text, Severity};
-use transcheck::{Checker, Document, Languages, Report};
+use transcheck::{Checker, Document, Report};
 
+use super::pairs::{self, Job};
+use super::summary;
 use super::{ModelOptions, PipelineArgs};
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Readable findings with the divergent spans marked.
     Text,
-    /// One JSON report (see schema/report.schema.json).
+    /// One JSON report (an array for several pairs); see schema/report.schema.json.
     Json,
     /// One compact JSON report per line.
     Jsonl,
@@ -28,13 +34,6 @@ pub enum Format {
     Junit,
 }
 
-impl Format {
-    /// Formats that print each pair as it is checked; the others need them all.
-    fn streams(self) -> bool {
-        matches!(self, Format::Text | Format::Jsonl)
-    }
-}
-
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailOn {
     Error,
@@ -44,7 +43,7 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn threshold(self) -> Option<Severity> {
+    pub fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
@@ -57,17 +56,29 @@ impl FailOn {
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// The original; `-` for stdin.
-    #[arg(required_unless_present_any = ["pairs", "dump_config"], conflicts_with = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "dump_config", "source_dir"], conflicts_with_all = ["pairs", "source_dir"])]
     pub source: Option<String>,
     /// The translation or rewrite; `-` for stdin.
-    #[arg(required_unless_present_any = ["pairs", "dump_config"])]
+    #[arg(required_unless_present_any = ["pairs", "dump_config", "source_dir"])]
     pub target: Option<String>,
 
     /// Check many pairs: JSONL with {"id", "source_text"|"source_path",
     /// "target_text"|"target_path", "source_lang"?, "target_lang"?} per line.
     /// Paths are relative to the JSONL file's folder.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "source_dir")]
     pub pairs: Option<String>,
+
+    /// Folder of originals, paired with --target-dir by relative path.
+    #[arg(long, value_name = "DIR", requires = "target_dir")]
+    pub source_dir: Option<PathBuf>,
+
+    /// Folder of translations (may equal --source-dir with --pair-pattern).
+    #[arg(long, value_name = "DIR", requires = "source_dir")]
+    pub target_dir: Option<PathBuf>,
+
+    /// Pair files by name instead of path, e.g. `{}.en.md={}.it.md`.
+    #[arg(long, value_name = "SOURCE=TARGET", requires = "source_dir")]
+    pub pair_pattern: Option<String>,
 
     #[command(flatten)]
     pub pipeline: PipelineArgs,
@@ -79,47 +90,144 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
 
+    /// Report only findings not listed in this baseline (see `transcheck baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     /// Print the configuration in force (TOML) and exit.
-    #[arg(long, exclusive = false)]
+    #[arg(long)]
     pub dump_config: bool,
 }
 
+/// What became of one pair.
+pub type Outcome = Result<Report, pairs::Failure>;
+
 pub fn run(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<u8> {
     if args.dump_config {
-        let (path, file) = args.pipeline.file_config()?;
-        let origin = path.map_or("# no config file found; defaults\n".to_string(), |p| format!("# from {}\n", p.display()));
-        super::write_stdout(&(origin + &toml::to_string_pretty(&file)?))?;
-        return Ok(0);
+        return dump_config(args);
     }
+    let baseline = args.baseline.as_deref().map(super::baseline::load).transpose()?;
+    let started = Instant::now();
+    let (mut outcomes, unpaired) = check_all(args, options)?;
+    if let Some(baseline) = &baseline {
+        for report in outcomes.iter_mut().flatten() {
+            super::baseline::filter(report, baseline);
+        }
+    }
+    let single = args.source.is_some();
+    if single {
+        if let Some(Err(failure)) = outcomes.first() {
+            anyhow::bail!("{}", failure.message);
+        }
+    }
+    super::write_stdout(&print(&outcomes, args, single))?;
+    if !single {
+        let table = summary::render(&outcomes, &unpaired, started.elapsed());
+        if args.format == Format::Text {
+            super::write_stdout(&table)?;
+        } else {
+            eprint!("{table}");
+        }
+    }
+    Ok(exit_code(&outcomes, args.fail_on))
+}
+
+/// Every pair's outcome, and the files left without a counterpart.
+pub fn check_all(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<(Vec<Outcome>, Vec<PathBuf>)> {
     let config = args.pipeline.config()?;
-    if let Some(pairs) = &args.pairs {
-        let lines = read_pairs(pairs)?;
-        let checker = Checker::new(super::model::ensure_model(options)?, config);
-        return check_pairs(&checker, pairs, &lines, args);
+    let (jobs, unpaired) = jobs(args)?;
+    let checker = Checker::new(super::model::ensure_model(options)?, config);
+    Ok((run_jobs(&checker, &jobs), unpaired))
+}
+
+fn dump_config(args: &CheckArgs) -> anyhow::Result<u8> {
+    let (path, file) = args.pipeline.file_config()?;
+    let origin = path.map_or("# no config file found; defaults\n".to_string(), |p| format!("# from {}\n", p.display()));
+    super::write_stdout(&(origin + &toml::to_string_pretty(&file)?))?;
+    Ok(0)
+}
+
+/// The pairs to check, and files left without a counterpart.
+fn jobs(args: &CheckArgs) -> anyhow::Result<(Vec<Job>, Vec<PathBuf>)> {
+    if let Some(path) = &args.pairs {
+        let text = Document::read(path).context("reading --pairs")?.text;
+        return Ok((pairs::from_jsonl(path, &text), Vec::new()));
     }
-    let (source, target) = (args.source.as_deref().unwrap_or("-"), args.target.as_deref().unwrap_or("-"));
+    if let (Some(source_dir), Some(target_dir)) = (&args.source_dir, &args.target_dir) {
+        let pattern = args.pair_pattern.as_deref().map(PairPattern::parse).transpose()?;
+        let pairing = folder::pair(source_dir, target_dir, pattern.as_ref())?;
+        return Ok((pairs::from_files(pairing.pairs), pairing.unpaired));
+    }
+    let (source, target) = (args.source.clone().unwrap_or_default(), args.target.clone().unwrap_or_default());
     if source == "-" && target == "-" {
         anyhow::bail!("only one of the two documents can be read from stdin ('-')");
     }
-    let source = Document::read(source)?;
-    let target = Document::read(target)?;
-    let checker = Checker::new(super::model::ensure_model(options)?, config);
-    let report = checker.check(&source, &target)?;
-    let code = exit_code(&report, args.fail_on);
-    super::write_stdout(&print(std::slice::from_ref(&report), args))?;
-    Ok(code)
+    // Read now, before the model loads, so a bad path fails fast.
+    let documents = (Document::read(&source)?, Document::read(&target)?);
+    Ok((vec![Job::loaded(documents)], Vec::new()))
 }
 
-fn print(reports: &[Report], args: &CheckArgs) -> String {
+fn run_jobs(checker: &Checker, jobs: &[Job]) -> Vec<Outcome> {
+    let progress = summary::progress(jobs.len());
+    let outcomes = jobs
+        .par_iter()
+        .map(|job| {
+            let outcome = check_job(checker, job);
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            outcome
+        })
+        .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    outcomes
+}
+
+fn check_job(checker: &Checker, job: &Job) -> Outcome {
+    let (source, target, languages) = job.load()?;
+    let mut report = checker
+        .check_in(&source, &target, &languages)
+        .map_err(|e| job.fail(anyhow::Error::from(e)))?;
+    report.id = job.id.clone();
+    Ok(report)
+}
+
+fn print(outcomes: &[Outcome], args: &CheckArgs, single: bool) -> String {
+    let reports: Vec<&Report> = outcomes.iter().flatten().collect();
+    let owned: Vec<Report> = reports.iter().map(|r| (*r).clone()).collect();
+    for failure in outcomes.iter().filter_map(|o| o.as_ref().err()) {
+        if !matches!(args.format, Format::Jsonl | Format::Json | Format::Text) {
+            eprintln!("transcheck: error: {}", failure.message);
+        }
+    }
     match args.format {
-        Format::Json if reports.len() == 1 => json::pretty(&reports[0]),
-        Format::Json => serde_json::to_string_pretty(reports).expect("reports always serialise") + "\n",
-        Format::Jsonl => reports.iter().map(json::line).collect(),
-        Format::Text => reports.iter().map(|r| text::render(r, text_style())).collect::<Vec<_>>().join("\n"),
-        Format::Sarif => sarif::render(reports),
-        Format::Github => github::render(reports),
-        Format::Gitlab => gitlab::render(reports),
-        Format::Junit => junit::render(reports, args.fail_on.threshold()),
+        Format::Json if single => owned.first().map(json::pretty).unwrap_or_default(),
+        Format::Json => {
+            let values: Vec<serde_json::Value> = outcomes.iter().map(to_value).collect();
+            serde_json::to_string_pretty(&values).expect("reports always serialise") + "\n"
+        }
+        Format::Jsonl => outcomes.iter().map(|o| match o {
+            Ok(report) => json::line(report),
+            Err(failure) => json::error_line(&failure.id, &failure.message),
+        }).collect(),
+        Format::Text => outcomes.iter().map(|o| match o {
+            Ok(report) if single => text::render(report, text_style()),
+            Ok(report) => format!("== {} → {}\n{}\n", report.source.path, report.target.path, text::render(report, text_style())),
+            Err(failure) => format!("== {}\nerror: {}\n\n", failure.id, failure.message),
+        }).collect(),
+        Format::Sarif => sarif::render(&owned),
+        Format::Github => github::render(&owned),
+        Format::Gitlab => gitlab::render(&owned),
+        Format::Junit => junit::render(&owned, args.fail_on.threshold()),
+    }
+}
+
+fn to_value(outcome: &Outcome) -> serde_json::Value {
+    match outcome {
+        Ok(report) => serde_json::to_value(report).expect("reports always serialise"),
+        Err(failure) => serde_json::from_str(&json::error_line(&failure.id, &failure.message)).expect("valid JSON"),
     }
 }
 
@@ -133,95 +241,21 @@ fn text_style() -> text::Style {
     }
 }
 
-fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
+pub fn report_code(report: &Report, fail_on: FailOn) -> u8 {
     match (report.worst(), fail_on.threshold()) {
         (Some(worst), Some(threshold)) if worst >= threshold => 1,
         _ => 0,
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Pair {
-    id: serde_json::Value,
-    source_text: Option<String>,
-    source_path: Option<String>,
-    target_text: Option<String>,
-    target_path: Option<String>,
-    source_lang: Option<String>,
-    target_lang: Option<String>,
-}
-
-fn read_pairs(path: &str) -> anyhow::Result<String> {
-    let document = Document::read(path).with_context(|| "reading --pairs".to_string())?;
-    Ok(document.text)
-}
-
-/// One report line per pair; a bad pair gets an error line, not an abort.
-fn check_pairs(checker: &Checker, pairs_path: &str, lines: &str, args: &CheckArgs) -> anyhow::Result<u8> {
-    let folder = Path::new(pairs_path).parent().unwrap_or(Path::new("."));
-    let (mut code, mut failed, mut held) = (0, false, Vec::new());
-    for (number, line) in lines.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let fallback_id = format!("line-{}", number + 1);
-        match check_pair(checker, folder, line) {
-            Ok(report) => {
-                code = code.max(exit_code(&report, args.fail_on));
-                if args.format.streams() {
-                    let id = report.id.clone().unwrap_or_default();
-                    let out = print(std::slice::from_ref(&report), args);
-                    super::write_stdout(&if args.format == Format::Text { format!("== {id}\n{out}") } else { out })?;
-                } else {
-                    held.push(report);
-                }
-            }
-            Err((id, error)) => {
-                failed = true;
-                let message = format!("{pairs_path}:{}: {error:#}", number + 1);
-                let id = id.unwrap_or(fallback_id);
-                if args.format.streams() {
-                    super::write_stdout(&json::error_line(&id, &message))?;
-                } else {
-                    eprintln!("transcheck: error: pair {id}: {message}");
-                }
-            }
-        }
+/// 2 if any pair could not be checked, else 1 if any reached `--fail-on`.
+fn exit_code(outcomes: &[Outcome], fail_on: FailOn) -> u8 {
+    let mut code = 0;
+    for outcome in outcomes {
+        code = code.max(match outcome {
+            Ok(report) => report_code(report, fail_on),
+            Err(_) => 2,
+        });
     }
-    if !args.format.streams() {
-        super::write_stdout(&print(&held, args))?;
-    }
-    Ok(if failed { code.max(2) } else { code })
-}
-
-type PairError = (Option<String>, anyhow::Error);
-
-fn check_pair(checker: &Checker, folder: &Path, line: &str) -> Result<Report, PairError> {
-    let pair: Pair = serde_json::from_str(line).map_err(|e| (id_of(line), anyhow::anyhow!("invalid pair: {e}")))?;
-    let id = match &pair.id {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let fail = |e: anyhow::Error| (Some(id.clone()), e);
-    let source = side(folder, &pair.source_text, &pair.source_path, "source").map_err(fail)?;
-    let target = side(folder, &pair.target_text, &pair.target_path, "target").map_err(fail)?;
-    let languages = Languages { source: pair.source_lang.clone(), target: pair.target_lang.clone() };
-    let mut report = checker.check_in(&source, &target, &languages).map_err(|e| fail(e.into()))?;
-    report.id = Some(id);
-    Ok(report)
-}
-
-fn side(folder: &Path, text: &Option<String>, path: &Option<String>, name: &str) -> anyhow::Result<Document> {
-    match (text, path) {
-        (Some(text), None) => Ok(Document::from_text(format!("<{name}_text>"), text.clone())),
-        (None, Some(path)) => Ok(Document::read(&folder.join(path).to_string_lossy())?),
-        _ => anyhow::bail!("give exactly one of {name}_text and {name}_path"),
-    }
-}
-
-/// The id of a line that failed to parse as a pair, when it has one.
-fn id_of(line: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(line).ok()?;
-    match value.get("id")? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
+    code
 }

@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use transcheck::config::FileConfig;
 
 pub mod align;
+pub mod baseline;
 pub mod check;
 pub mod embed;
 pub mod model;
+pub mod pairs;
 pub mod segment;
+pub mod summary;
 
 /// Options shared by every subcommand that needs the embedding model.
 #[derive(clap::Args, Debug, Clone)]

@@ -184,6 +184,15 @@ pub struct Report {
     pub summary: Summary,
     /// Things the user should know that are not findings (truncated sentences…).
     pub warnings: Vec<String>,
+    pub timing: Timing,
+}
+
+/// Where the time went, in milliseconds (varies run to run).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Timing {
+    /// Model work: tokenising and encoding both documents.
+    pub embed_ms: f64,
+    pub total_ms: f64,
 }
 
 impl Summary {
