@@ -20,6 +20,9 @@ pub enum Error {
     #[error("embedding failed: {0}")]
     Engine(String),
 
+    #[error("model download failed: {0}")]
+    Fetch(String),
+
     #[error("{path}: {source}")]
     Io {
         path: String,
