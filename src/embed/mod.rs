@@ -1,7 +1,28 @@
 //! Sentence embeddings. The pipeline only sees the `Embedder` trait; the
 //! default engine is multilingual-e5-small on candle (pure Rust, CPU).
 
+use std::path::Path;
+
 use crate::error::Result;
+
+mod batch;
+pub mod bert;
+pub mod e5file;
+pub mod fetch;
+pub mod import;
+pub mod store;
+pub mod tokenizer;
+mod words;
+
+pub use bert::BertEngine;
+pub use fetch::fetch;
+pub use import::import;
+pub use store::{is_installed, resolve};
+
+/// Loads the sentence model in `dir` (Hugging Face BERT layout).
+pub fn load(dir: &Path) -> Result<Box<dyn Embedder>> {
+    Ok(Box::new(BertEngine::load(dir)?))
+}
 
 /// Unit-length sentence vectors, one row per input sentence.
 #[derive(Debug, Clone, Default)]

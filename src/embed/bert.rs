@@ -1,0 +1,184 @@
+//! Sentence embeddings from any BERT-architecture model in Hugging Face
+//! layout, on candle's CPU backend: tokenise, run candle's `BertEncoder`,
+//! mean-pool over the attention mask, L2-normalise.
+//!
+//! The embedding layer is ours only so that the word table can stay memory
+//! mapped (see `words.rs`); it computes exactly BERT's
+//! `LayerNorm(word + position + token_type[0])`.
+
+use std::path::Path;
+
+use candle_core::{DType, Device, Module, Tensor};
+use candle_nn::{LayerNorm, VarBuilder};
+use candle_transformers::models::bert::{BertEncoder, Config};
+
+use super::batch::{batches, Sequence};
+use super::store::{self, broken, FileName, Source};
+use super::tokenizer::SentenceTokenizer;
+use super::words::WordTable;
+use super::{Embedder, Embeddings, ModelInfo};
+use crate::error::Result;
+
+/// Longest input the engine feeds, whatever the config allows.
+const MAX_TOKENS: usize = 512;
+
+pub struct BertEngine {
+    tokenizer: SentenceTokenizer,
+    words: WordTable,
+    /// `[max_positions, hidden]`.
+    positions: Tensor,
+    /// Token type 0, `[hidden]`.
+    token_type: Tensor,
+    layer_norm: LayerNorm,
+    encoder: BertEncoder,
+    config: Config,
+    max_tokens: usize,
+    info: ModelInfo,
+}
+
+impl BertEngine {
+    /// Loads `config.json`, `model.safetensors`, `tokenizer.json` (and our
+    /// optional `normalizer.json` / `source.json`) from `dir`.
+    pub fn load(dir: &Path) -> Result<Self> {
+        let config = read_config(dir)?;
+        let source = Source::load(dir)?;
+        let prefix = source.as_ref().map_or("", |s| s.prefix.as_str());
+        let tokenizer = SentenceTokenizer::load(dir, prefix)?;
+        let weights = dir.join(FileName::WEIGHTS);
+        store::require(&weights)?;
+        let vb = open_weights(&weights)?;
+        let root = weight_root(&vb, &config);
+        let bad = |e: candle_core::Error| broken(&weights, &format!("cannot load weights ({e})"));
+        let emb = vb.pp(format!("{root}embeddings"));
+        let h = config.hidden_size;
+        let words = WordTable::open(&weights, &format!("{root}embeddings.word_embeddings.weight"), h)?;
+        let positions = emb.get((config.max_position_embeddings, h), "position_embeddings.weight").map_err(bad)?;
+        let token_type = emb.get((config.type_vocab_size, h), "token_type_embeddings.weight").map_err(bad)?;
+        let token_type = token_type.get(0).map_err(bad)?;
+        let layer_norm = candle_nn::layer_norm(h, config.layer_norm_eps, emb.pp("LayerNorm")).map_err(bad)?;
+        let encoder = BertEncoder::load(vb.pp(format!("{root}encoder")), &config).map_err(bad)?;
+        let info = model_info(dir, &weights, source.as_ref(), h)?;
+        let max_tokens = config.max_position_embeddings.min(MAX_TOKENS);
+        Ok(BertEngine { tokenizer, words, positions, token_type, layer_norm, encoder, config, max_tokens, info })
+    }
+
+    /// Token ids the model sees for `sentence` (prefix and specials included,
+    /// before truncation).
+    pub fn token_ids(&self, sentence: &str) -> Result<Vec<u32>> {
+        self.tokenizer.encode(sentence)
+    }
+
+    pub fn layers(&self) -> usize {
+        self.config.num_hidden_layers
+    }
+
+    pub fn vocab_rows(&self) -> usize {
+        self.words.rows()
+    }
+
+    /// Ids cut to `max_tokens`, keeping the final (`</s>`) token.
+    fn truncate(&self, mut ids: Vec<u32>) -> (Vec<u32>, bool) {
+        if ids.len() <= self.max_tokens {
+            return (ids, false);
+        }
+        let last = ids[ids.len() - 1];
+        ids.truncate(self.max_tokens - 1);
+        ids.push(last);
+        (ids, true)
+    }
+
+    /// Runs one padded batch; returns pooled, normalised rows in batch order.
+    fn forward(&self, batch: &[&Sequence]) -> Result<Vec<f32>> {
+        let h = self.config.hidden_size;
+        let len = batch.iter().map(|s| s.ids.len()).max().unwrap_or(0);
+        let pad = self.config.pad_token_id as u32;
+        let mut x = Vec::with_capacity(batch.len() * len * h);
+        let mut mask = Vec::with_capacity(batch.len() * len);
+        for seq in batch {
+            for t in 0..len {
+                let id = seq.ids.get(t).copied();
+                self.words.push_row(id.unwrap_or(pad), &mut x)?;
+                mask.push(if id.is_some() { 1f32 } else { 0f32 });
+            }
+        }
+        let dev = Device::Cpu;
+        let x = Tensor::from_vec(x, (batch.len(), len, h), &dev)?;
+        let x = x.broadcast_add(&self.positions.narrow(0, 0, len)?)?.broadcast_add(&self.token_type)?;
+        let x = self.layer_norm.forward(&x)?;
+        let mask = Tensor::from_vec(mask, (batch.len(), len), &dev)?;
+        // BERT's additive mask: 0 where attended, f32::MIN on padding.
+        let additive = ((mask.ones_like()? - &mask)? * f64::from(f32::MIN))?.unsqueeze(1)?.unsqueeze(1)?;
+        let hidden = self.encoder.forward(&x, &additive)?;
+        let summed = hidden.broadcast_mul(&mask.unsqueeze(2)?)?.sum(1)?;
+        let pooled = summed.broadcast_div(&mask.sum_keepdim(1)?)?;
+        let norm = pooled.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12f32, f32::MAX)?;
+        Ok(pooled.broadcast_div(&norm)?.flatten_all()?.to_vec1()?)
+    }
+}
+
+impl Embedder for BertEngine {
+    fn embed(&self, sentences: &[&str]) -> Result<Embeddings> {
+        let dim = self.config.hidden_size;
+        let mut seqs = Vec::with_capacity(sentences.len());
+        let mut truncated = Vec::new();
+        for (index, s) in sentences.iter().enumerate() {
+            let (ids, cut) = self.truncate(self.tokenizer.encode(s)?);
+            if cut {
+                truncated.push(index);
+            }
+            seqs.push(Sequence { index, ids });
+        }
+        let mut data = vec![0f32; sentences.len() * dim];
+        for batch in batches(&seqs) {
+            let rows = self.forward(&batch)?;
+            for (seq, row) in batch.iter().zip(rows.chunks_exact(dim)) {
+                data[seq.index * dim..(seq.index + 1) * dim].copy_from_slice(row);
+            }
+        }
+        let tokens = seqs.iter().map(|s| s.ids.len()).collect();
+        Ok(Embeddings { dim, data, tokens, truncated })
+    }
+
+    fn info(&self) -> ModelInfo {
+        self.info.clone()
+    }
+}
+
+fn read_config(dir: &Path) -> Result<Config> {
+    let path = dir.join(FileName::CONFIG);
+    store::require(&path)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| broken(&path, &e.to_string()))?;
+    let config: Config =
+        serde_json::from_str(&text).map_err(|e| broken(&path, &format!("not a BERT config ({e})")))?;
+    let heads_ok = config.num_attention_heads > 0 && config.hidden_size % config.num_attention_heads == 0;
+    if !heads_ok || config.hidden_size == 0 || config.max_position_embeddings == 0 {
+        return Err(broken(&path, "inconsistent BERT config (hidden size, heads or positions)"));
+    }
+    Ok(config)
+}
+
+fn open_weights(path: &Path) -> Result<VarBuilder<'static>> {
+    // Safety: as for `WordTable`, the file is never modified in place.
+    unsafe { VarBuilder::from_mmaped_safetensors(&[path], DType::F32, &Device::Cpu) }
+        .map_err(|e| broken(path, &format!("invalid safetensors ({e})")))
+}
+
+/// Checkpoints saved from `BertForX` prefix every name with `bert.`.
+fn weight_root(vb: &VarBuilder, config: &Config) -> String {
+    if vb.contains_tensor("embeddings.word_embeddings.weight") {
+        return String::new();
+    }
+    let model_type = config.model_type.clone().unwrap_or_else(|| "bert".to_string());
+    format!("{model_type}.")
+}
+
+fn model_info(dir: &Path, weights: &Path, source: Option<&Source>, dim: usize) -> Result<ModelInfo> {
+    let (name, sha256) = match source {
+        Some(s) => (s.name.clone(), s.sha256.clone()),
+        None => {
+            let name = dir.file_name().map_or("custom".into(), |n| n.to_string_lossy().into_owned());
+            (name, super::import::sha256_file(weights)?)
+        }
+    };
+    Ok(ModelInfo { name, sha256, engine: "candle-bert-f32-cpu".to_string(), dim })
+}
