@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use transcheck::align::{align_with_lengths, AlignOptions, Bead, Mode};
+use transcheck::align::{align_sides, AlignOptions, Bead, Mode, Side};
 use transcheck::embed::Embeddings;
 
 type Beads = Vec<(Vec<usize>, Vec<usize>)>;
@@ -33,10 +33,15 @@ fn main() -> anyhow::Result<()> {
     let (mut pairs, mut seconds) = (Vec::new(), 0.0);
     for doc in &docs {
         let side = |ext: &str| load(&cache.join(&set_name).join(format!("{doc}.{ext}")), &set.join(format!("{doc}.{ext}")), &settings);
-        let ((source, source_lengths), (target, target_lengths)) = (side("src")?, side("tgt")?);
+        let ((source, source_lengths, source_runs), (target, target_lengths, target_runs)) = (side("src")?, side("tgt")?);
         let started = std::time::Instant::now();
-        let alignment = align_with_lengths(&source, &target, &source_lengths, &target_lengths, &options);
+        let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs };
+        let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs };
+        let alignment = align_sides(source, target, &options);
         seconds += started.elapsed().as_secs_f64();
+        if settings.contains_key("verbose") {
+            eprintln!("{doc}: {:?}", alignment.mode);
+        }
         if let Some(out) = &out {
             std::fs::create_dir_all(out)?;
             std::fs::write(out.join(format!("{doc}.beads")), format_beads(&alignment.beads))?;
@@ -63,19 +68,19 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "window" => o.window = value.parse()?,
             "neighbours" => o.neighbours = value.parse()?,
             "size_exponent" => o.size_exponent = value.parse()?,
+            "center" => o.center = value == "1",
             "merged_weight" => o.merged_weight = value.parse()?,
             "member_weight" => o.member_weight = value.parse()?,
             "length_weight" => o.length_weight = value.parse()?,
-            "lengths" => {}
+            "lengths" | "concat" | "verbose" => {}
             _ => anyhow::bail!("unknown key {key}"),
         }
     }
     Ok(o)
 }
 
-fn load(cached: &Path, text: &Path, settings: &BTreeMap<String, String>) -> anyhow::Result<(Embeddings, Vec<f64>)> {
-    let bytes = std::fs::read(cached.with_extension(format!("{}.f32", ext(cached))))?;
-    let data: Vec<f32> = bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+fn load(cached: &Path, text: &Path, settings: &BTreeMap<String, String>) -> anyhow::Result<(Embeddings, Vec<f64>, Vec<Embeddings>)> {
+    let data = floats(&cached.with_extension(format!("{}.f32", ext(cached))))?;
     let tokens: Vec<usize> = std::fs::read_to_string(cached.with_extension(format!("{}.tok", ext(cached))))?
         .lines()
         .map(|l| l.trim().parse())
@@ -85,7 +90,19 @@ fn load(cached: &Path, text: &Path, settings: &BTreeMap<String, String>) -> anyh
     } else {
         tokens.iter().map(|&t| t.saturating_sub(6).max(1) as f64).collect()
     };
-    Ok((Embeddings { dim: 384, data, tokens, truncated: vec![] }, lengths))
+    let mut runs = Vec::new();
+    if settings.get("concat").map(String::as_str) == Some("1") {
+        for len in 2..=4 {
+            let data = floats(&cached.with_extension(format!("{}.c{len}.f32", ext(cached))))?;
+            runs.push(Embeddings { dim: 384, tokens: vec![0; data.len() / 384], data, truncated: vec![] });
+        }
+    }
+    Ok((Embeddings { dim: 384, data, tokens, truncated: vec![] }, lengths, runs))
+}
+
+fn floats(path: &Path) -> anyhow::Result<Vec<f32>> {
+    let bytes = std::fs::read(path)?;
+    Ok(bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
 }
 
 fn ext(path: &Path) -> String {

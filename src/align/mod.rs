@@ -9,7 +9,9 @@ use crate::embed::Embeddings;
 
 mod anchors;
 mod band;
+mod center;
 mod pipeline;
+mod rewrite;
 mod runs;
 mod scoring;
 mod similarity;
@@ -60,6 +62,8 @@ pub struct AlignOptions {
     pub neighbours: usize,
     /// A bead's similarity cost is scaled by (source × target sentences)^this.
     pub size_exponent: f32,
+    /// Subtract each side's mean vector before comparing.
+    pub center: bool,
     /// Weight of the merged sides' similarity cost.
     pub merged_weight: f32,
     /// Weight of the members' own fit to the other side.
@@ -80,6 +84,7 @@ impl Default for AlignOptions {
             window: 8,
             neighbours: 4,
             size_exponent: 1.0,
+            center: false,
             merged_weight: 1.0,
             member_weight: 0.0,
             length_weight: 0.1,
@@ -88,34 +93,45 @@ impl Default for AlignOptions {
     }
 }
 
-/// Aligns source and target sentences given their embeddings; sentence
-/// lengths come from the embeddings' token counts.
-pub fn align(source: &Embeddings, target: &Embeddings, options: &AlignOptions) -> Alignment {
-    let source_lengths = runs::lengths_from_tokens(source, options.token_overhead);
-    let target_lengths = runs::lengths_from_tokens(target, options.token_overhead);
-    align_with_lengths(source, target, &source_lengths, &target_lengths, options)
+/// One document as the aligner sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub embeddings: &'a Embeddings,
+    /// Sentence lengths in any unit (characters, tokens; only ratios within
+    /// the document matter). `None`: token counts less `token_overhead`.
+    pub lengths: Option<&'a [f64]>,
+    /// Optional embeddings of concatenated consecutive sentences:
+    /// `runs[k].row(i)` embeds sentences `i..i + k + 2`. Without them a
+    /// run's vector is approximated from its sentences' vectors.
+    pub runs: &'a [Embeddings],
 }
 
-/// Like [`align`], with caller-given sentence lengths (e.g. characters);
-/// only their ratios within a document matter.
-pub fn align_with_lengths(
-    source: &Embeddings,
-    target: &Embeddings,
-    source_lengths: &[f64],
-    target_lengths: &[f64],
-    options: &AlignOptions,
-) -> Alignment {
-    let source_lengths = fit(source_lengths, source.len());
-    let target_lengths = fit(target_lengths, target.len());
-    let mode = match options.mode {
-        Mode::Auto | Mode::Translation => Mode::Translation,
-        Mode::Rewrite => Mode::Rewrite,
+impl<'a> Side<'a> {
+    pub fn new(embeddings: &'a Embeddings) -> Self {
+        Side { embeddings, lengths: None, runs: &[] }
+    }
+}
+
+/// Aligns source and target sentences given their embeddings.
+pub fn align(source: &Embeddings, target: &Embeddings, options: &AlignOptions) -> Alignment {
+    align_sides(Side::new(source), Side::new(target), options)
+}
+
+/// Like [`align`], with optional sentence lengths and run embeddings.
+pub fn align_sides(source: Side, target: Side, options: &AlignOptions) -> Alignment {
+    let centered = options.center.then(|| (center::centered(source.embeddings), center::centered(target.embeddings)));
+    let (source, target) = match &centered {
+        Some((s, t)) => (Side { embeddings: s, runs: &[], ..source }, Side { embeddings: t, runs: &[], ..target }),
+        None => (source, target),
     };
-    let beads = pipeline::translation(source, target, &source_lengths, &target_lengths, options);
+    let (beads, mode) = pipeline::run(&source, &target, options);
     Alignment { beads, mode }
 }
 
-/// Lengths padded or cut to one per sentence.
-fn fit(lengths: &[f64], count: usize) -> Vec<f64> {
-    (0..count).map(|i| lengths.get(i).copied().filter(|l| l.is_finite() && *l > 0.0).unwrap_or(1.0)).collect()
+/// Per-sentence lengths: the caller's, padded or cut to one per sentence,
+/// or token counts less the embedder's fixed overhead.
+fn lengths(side: &Side, overhead: usize) -> Vec<f64> {
+    let given = |i: usize| side.lengths.and_then(|l| l.get(i).copied()).filter(|l| l.is_finite() && *l > 0.0);
+    let tokens = |i: usize| side.embeddings.tokens[i].saturating_sub(overhead).max(1) as f64;
+    (0..side.embeddings.len()).map(|i| given(i).unwrap_or_else(|| tokens(i))).collect()
 }

@@ -11,7 +11,7 @@
 //! settles the merges that similarity alone cannot.
 
 use super::runs::Runs;
-use super::similarity::{dot, Neighbours};
+use super::similarity::dot;
 use super::AlignOptions;
 
 pub struct Scorer<'a> {
@@ -26,18 +26,19 @@ pub struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    pub fn new(source: &'a Runs, target: &'a Runs, found: &Neighbours, options: &'a AlignOptions) -> Self {
+    /// `*_means`: each sentence's mean similarity to the other side.
+    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], options: &'a AlignOptions) -> Self {
         let ratio = if source.total_length() > 0.0 && target.total_length() > 0.0 {
             target.total_length() / source.total_length()
         } else {
             1.0
         };
-        let spread = |means: Vec<f32>| means.into_iter().map(|m| (1.0 - m).max(0.05)).collect();
+        let spread = |means: &[f32]| means.iter().map(|m| (1.0 - m).max(0.05)).collect();
         Scorer {
             source,
             target,
-            source_spread: spread(found.source_means()),
-            target_spread: spread(found.target_means()),
+            source_spread: spread(source_means),
+            target_spread: spread(target_means),
             ratio,
             options,
         }
@@ -56,6 +57,9 @@ impl<'a> Scorer<'a> {
 
     /// Cost of a bead with both sides non-empty.
     pub fn bead(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        if self.source.vector(source_start, source_len).is_empty() || self.target.vector(target_start, target_len).is_empty() {
+            return f32::INFINITY;
+        }
         let distance = 1.0 - self.cosine(source_start, source_len, target_start, target_len);
         let spread = 0.5
             * (mean(&self.source_spread, source_start, source_len)
