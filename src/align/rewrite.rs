@@ -1,0 +1,152 @@
+//! Rewrite mode: the target may present the source's material in another
+//! order. Confident links cut the target into blocks that each follow the
+//! source in order; sorting the blocks by where their links point restores
+//! the source's order, and the monotone aligner then runs on that.
+
+use super::anchors::Link;
+
+/// A run of consecutive target sentences, `start..end`, and the source
+/// position it belongs at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    /// Median source index of its links, for sorting.
+    pub position: f64,
+}
+
+/// How far apart (in source sentences) two links may be and still read as
+/// one block: splits, merges and a few deletions stay inside a block.
+const GAP: usize = 4;
+
+/// Cuts `0..targets` into blocks from `links` (any order). Only runs of
+/// two or more links that follow each other count: a lone link may be
+/// wrong, and moving text on its word would drag its neighbours along.
+/// Unlinked target sentences stay with the block before them (the first
+/// ones with the next).
+pub fn blocks(links: &[Link], targets: usize) -> Vec<Block> {
+    let mut by_target: Vec<Link> = links.iter().copied().filter(|l| l.target < targets).collect();
+    by_target.sort_by_key(|l| l.target);
+    by_target.dedup_by_key(|l| l.target);
+    let groups: Vec<Vec<Link>> = runs(&by_target).into_iter().filter(|g| g.len() >= 2).collect();
+    let mut blocks: Vec<Block> = Vec::with_capacity(groups.len().max(1));
+    for (n, group) in groups.iter().enumerate() {
+        let start = if n == 0 { 0 } else { group[0].target };
+        let end = groups.get(n + 1).map_or(targets, |next| next[0].target);
+        blocks.push(Block { start, end, position: median_source(group) });
+    }
+    if blocks.is_empty() && targets > 0 {
+        blocks.push(Block { start: 0, end: targets, position: 0.0 });
+    }
+    blocks
+}
+
+/// Splits links (sorted on one side) into maximal runs that follow each other.
+fn runs(sorted: &[Link]) -> Vec<Vec<Link>> {
+    let mut groups: Vec<Vec<Link>> = Vec::new();
+    for &link in sorted {
+        match groups.last_mut() {
+            Some(group) if follows(group.last().copied(), link) => group.push(link),
+            _ => groups.push(vec![link]),
+        }
+    }
+    groups
+}
+
+/// Whether `link` continues a block ending in `last`: both sides move forward, not far.
+fn follows(last: Option<Link>, link: Link) -> bool {
+    last.is_some_and(|last| {
+        link.source > last.source
+            && link.source <= last.source + GAP
+            && link.target > last.target
+            && link.target <= last.target + GAP
+    })
+}
+
+fn median_source(group: &[Link]) -> f64 {
+    let mut sources: Vec<usize> = group.iter().map(|l| l.source).collect();
+    sources.sort_unstable();
+    sources.get(sources.len() / 2).map_or(0.0, |&s| s as f64)
+}
+
+/// Target indices in source order (blocks sorted by position, stable),
+/// and where each block starts in that order.
+pub fn order(blocks: &[Block]) -> (Vec<usize>, Vec<usize>) {
+    let mut sorted: Vec<&Block> = blocks.iter().collect();
+    sorted.sort_by(|x, y| x.position.total_cmp(&y.position));
+    let mut starts = Vec::with_capacity(sorted.len());
+    let mut order = Vec::new();
+    for block in sorted {
+        starts.push(order.len());
+        order.extend(block.start..block.end);
+    }
+    (order, starts)
+}
+
+/// Whether the links say the target changes the source's order: a moved
+/// block shows up as a run of `MOVED_RUN` or more links off the longest
+/// monotone chain and far from it (near it, they are noise in a passage
+/// of short, look-alike sentences).
+pub fn is_reordered(links: &[Link], chain: &[Link]) -> bool {
+    let on_chain: std::collections::HashSet<(usize, usize)> = chain.iter().map(|l| (l.source, l.target)).collect();
+    let mut off: Vec<Link> = links
+        .iter()
+        .copied()
+        .filter(|l| !on_chain.contains(&(l.source, l.target)))
+        .filter(|l| displacement(chain, *l) > 2.0 * GAP as f64)
+        .collect();
+    off.sort_by_key(|l| l.source);
+    runs(&off).iter().any(|run| run.len() >= MOVED_RUN)
+}
+
+/// Links in a run off the main chain that make a moved block.
+const MOVED_RUN: usize = 3;
+
+/// How far `link`'s target lies from where the chain puts its source.
+fn displacement(chain: &[Link], link: Link) -> f64 {
+    let after = chain.partition_point(|c| c.source < link.source);
+    let expected = match (after.checked_sub(1).map(|b| chain[b]), chain.get(after)) {
+        (Some(b), Some(a)) if a.source > b.source => {
+            let t = (link.source - b.source) as f64 / (a.source - b.source) as f64;
+            b.target as f64 + t * (a.target as f64 - b.target as f64)
+        }
+        (Some(b), _) => b.target as f64 + (link.source - b.source) as f64,
+        (None, Some(a)) => a.target as f64 - (a.source - link.source) as f64,
+        (None, None) => return f64::INFINITY,
+    };
+    (link.target as f64 - expected).abs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(pairs: &[(usize, usize)]) -> Vec<Link> {
+        pairs.iter().map(|&(source, target)| Link { source, target, margin: 0.1 }).collect()
+    }
+
+    #[test]
+    fn swapped_blocks_are_put_back() {
+        // Target = source 12..24 then source 0..12.
+        let pairs: Vec<(usize, usize)> = (0..24).map(|i| (i, (i + 12) % 24)).collect();
+        let l = links(&pairs);
+        let b = blocks(&l, 24);
+        assert_eq!(b.len(), 2);
+        assert_eq!(order(&b).0, (12..24).chain(0..12).collect::<Vec<_>>());
+        assert_eq!(order(&b).1, vec![0, 12]);
+        assert!(is_reordered(&l, &super::super::anchors::monotone_chain(&l)));
+    }
+
+    #[test]
+    fn monotone_links_make_one_block() {
+        let l = links(&[(0, 0), (1, 2), (3, 3), (4, 4)]);
+        assert_eq!(blocks(&l, 6).len(), 1);
+        assert!(!is_reordered(&l, &super::super::anchors::monotone_chain(&l)));
+    }
+
+    #[test]
+    fn no_links_one_block() {
+        assert_eq!(order(&blocks(&[], 3)).0, vec![0, 1, 2]);
+        assert!(blocks(&[], 0).is_empty());
+    }
+}

@@ -1,0 +1,115 @@
+//! What a bead costs: lower is better.
+//!
+//! Raw cosines of one model sit in a narrow, document-dependent range (e5
+//! puts unrelated sentences near 0.75), so a bead's `1 - cosine` is divided
+//! by what it is for an unrelated pair, i.e. by `1 -` each sentence's mean
+//! similarity to the other document (Vecalign's normalisation, computed
+//! over the whole searched region rather than a sample). Unrelated pairs
+//! then cost about 1 in every document and language pair, and one skip
+//! cost fits them all. A bead's cost grows with its size, so merges must
+//! earn their place, and a length term, calibrated on the document pair,
+//! settles the merges that similarity alone cannot.
+
+use super::runs::Runs;
+use super::similarity::dot;
+use super::AlignOptions;
+
+pub struct Scorer<'a> {
+    pub source: &'a Runs,
+    pub target: &'a Runs,
+    /// `1 - mean similarity` of each sentence to the other side.
+    source_spread: Vec<f32>,
+    target_spread: Vec<f32>,
+    /// Target length per unit of source length, over the whole document.
+    ratio: f64,
+    options: &'a AlignOptions,
+}
+
+impl<'a> Scorer<'a> {
+    /// `*_means`: each sentence's mean similarity to the other side.
+    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], options: &'a AlignOptions) -> Self {
+        let ratio = if source.total_length() > 0.0 && target.total_length() > 0.0 {
+            target.total_length() / source.total_length()
+        } else {
+            1.0
+        };
+        let spread = |means: &[f32]| means.iter().map(|m| (1.0 - m).max(0.05)).collect();
+        Scorer {
+            source,
+            target,
+            source_spread: spread(source_means),
+            target_spread: spread(target_means),
+            ratio,
+            options,
+        }
+    }
+
+    /// Cosine of the merged runs `source_start..+source_len` and `target_start..+target_len`.
+    pub fn cosine(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        let s = self.source.vector(source_start, source_len);
+        let t = self.target.vector(target_start, target_len);
+        if s.is_empty() || t.is_empty() {
+            0.0
+        } else {
+            dot(s, t)
+        }
+    }
+
+    /// Cost of a bead with both sides non-empty.
+    pub fn bead(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        if self.source.vector(source_start, source_len).is_empty() || self.target.vector(target_start, target_len).is_empty() {
+            return f32::INFINITY;
+        }
+        let distance = 1.0 - self.cosine(source_start, source_len, target_start, target_len);
+        let spread = 0.5
+            * (mean(&self.source_spread, source_start, source_len)
+                + mean(&self.target_spread, target_start, target_len));
+        let size = (source_len * target_len) as f32;
+        let length = self.length_cost(source_start, source_len, target_start, target_len);
+        let merged = (distance / spread) * size.powf(self.options.size_exponent);
+        let members = if source_len + target_len > 2 {
+            self.members(source_start, source_len, target_start, target_len)
+        } else {
+            distance / spread
+        };
+        self.options.merged_weight * merged + self.options.member_weight * members + self.options.length_weight * length
+    }
+
+    /// Mean over both sides' sentences of each one's normalised distance to
+    /// the whole other side, times the bead's sentence count over two: a
+    /// piece that fits neither side (junk, a stray caption) costs its own.
+    fn members(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        let target_run = self.target.vector(target_start, target_len);
+        let source_run = self.source.vector(source_start, source_len);
+        let mut total = 0.0;
+        for i in source_start..source_start + source_len {
+            total += (1.0 - dot(self.source.vector(i, 1), target_run)) / self.source_spread[i];
+        }
+        for j in target_start..target_start + target_len {
+            total += (1.0 - dot(self.target.vector(j, 1), source_run)) / self.target_spread[j];
+        }
+        total / 2.0
+    }
+
+    /// Squared log ratio of the calibrated lengths: 0 when they agree.
+    fn length_cost(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        const SMOOTH: f64 = 2.0;
+        let source = self.source.length(source_start, source_len) * self.ratio;
+        let target = self.target.length(target_start, target_len);
+        let log_ratio = ((source + SMOOTH) / (target + SMOOTH)).ln();
+        (log_ratio * log_ratio) as f32
+    }
+
+    /// Cost of a 1-0 or 0-1 bead.
+    pub fn skip(&self) -> f32 {
+        self.options.skip
+    }
+}
+
+fn mean(values: &[f32], start: usize, len: usize) -> f32 {
+    let end = (start + len).min(values.len());
+    if start >= end {
+        return 1.0;
+    }
+    values[start..end].iter().sum::<f32>() / (end - start) as f32
+}

@@ -1,0 +1,217 @@
+//! Dot products and nearest-neighbour search over unit sentence vectors.
+//!
+//! The search never holds an N×M matrix: it walks the pairs block by block
+//! and keeps the k best per row and per column.
+
+use crate::embed::Embeddings;
+
+/// Dot product; eight accumulators so the compiler can vectorise it.
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+            // SAFETY: the features were detected at run time.
+            return unsafe { dot_avx2(a, b) };
+        }
+    }
+    dot_plain(a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn dot_avx2(a: &[f32], b: &[f32]) -> f32 {
+    dot_plain(a, b)
+}
+
+#[inline(always)]
+fn dot_plain(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut acc = [0f32; 16];
+    let mut chunks_a = a.chunks_exact(16);
+    let mut chunks_b = b.chunks_exact(16);
+    for (x, y) in (&mut chunks_a).zip(&mut chunks_b) {
+        for l in 0..16 {
+            acc[l] = x[l].mul_add(y[l], acc[l]);
+        }
+    }
+    let tail: f32 = chunks_a.remainder().iter().zip(chunks_b.remainder()).map(|(x, y)| x * y).sum();
+    acc.iter().sum::<f32>() + tail
+}
+
+/// Cosine of two rows that may not be unit length (zero rows give 0).
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let norm = (dot(a, a) * dot(b, b)).sqrt();
+    if norm > 0.0 && norm.is_finite() {
+        dot(a, b) / norm
+    } else {
+        0.0
+    }
+}
+
+/// The k most similar items of one row, best first.
+#[derive(Debug, Clone, Default)]
+pub struct TopK {
+    pub items: Vec<(f32, usize)>,
+}
+
+impl TopK {
+    fn push(&mut self, k: usize, score: f32, index: usize) {
+        if self.items.len() == k && self.items.last().is_some_and(|w| w.0 >= score) {
+            return;
+        }
+        let at = self.items.partition_point(|&(s, _)| s >= score);
+        self.items.insert(at, (score, index));
+        self.items.truncate(k);
+    }
+
+    pub fn best(&self) -> Option<(f32, usize)> {
+        self.items.first().copied()
+    }
+
+    /// Mean of the kept scores: how similar this sentence is to anything.
+    pub fn mean(&self) -> f32 {
+        if self.items.is_empty() {
+            return 0.0;
+        }
+        self.items.iter().map(|p| p.0).sum::<f32>() / self.items.len() as f32
+    }
+}
+
+/// k nearest neighbours in both directions.
+#[derive(Debug, Clone, Default)]
+pub struct Neighbours {
+    pub source: Vec<TopK>,
+    pub target: Vec<TopK>,
+    /// Sum and count of all similarities seen per source row / target column.
+    pub source_sums: Vec<(f64, usize)>,
+    pub target_sums: Vec<(f64, usize)>,
+}
+
+impl Neighbours {
+    fn empty(sources: usize, targets: usize) -> Self {
+        Neighbours {
+            source: vec![TopK::default(); sources],
+            target: vec![TopK::default(); targets],
+            source_sums: vec![(0.0, 0); sources],
+            target_sums: vec![(0.0, 0); targets],
+        }
+    }
+
+    /// Mean similarity of each source row to everything searched.
+    pub fn source_means(&self) -> Vec<f32> {
+        self.source_sums.iter().map(|&(s, n)| if n > 0 { (s / n as f64) as f32 } else { 0.0 }).collect()
+    }
+
+    pub fn target_means(&self) -> Vec<f32> {
+        self.target_sums.iter().map(|&(s, n)| if n > 0 { (s / n as f64) as f32 } else { 0.0 }).collect()
+    }
+}
+
+/// Target columns searched for each source row: `start..end`.
+pub type Window = std::ops::Range<usize>;
+
+/// Finds the k nearest targets of every source row (within its window) and
+/// the k nearest sources of every target, block by block on all cores.
+pub fn neighbours(source: &Embeddings, target: &Embeddings, windows: &[Window], k: usize) -> Neighbours {
+    let rows = source.len().min(windows.len());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = rows.div_ceil(threads).max(1);
+    let parts: Vec<Neighbours> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..rows)
+            .step_by(chunk)
+            .map(|start| {
+                let end = (start + chunk).min(rows);
+                scope.spawn(move || search_rows(source, target, windows, start..end, k))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    merge_parts(parts, source.len(), target.len(), k)
+}
+
+const BLOCK_ROWS: usize = 32;
+const BLOCK_COLS: usize = 256;
+
+fn search_rows(source: &Embeddings, target: &Embeddings, windows: &[Window], rows: Window, k: usize) -> Neighbours {
+    let mut found = Neighbours::empty(rows.len(), target.len());
+    for block in rows.clone().step_by(BLOCK_ROWS) {
+        let block_end = (block + BLOCK_ROWS).min(rows.end);
+        let lo = windows[block..block_end].iter().map(|w| w.start).min().unwrap_or(0);
+        let hi = windows[block..block_end].iter().map(|w| w.end).max().unwrap_or(0).min(target.len());
+        for cols in (lo..hi).step_by(BLOCK_COLS) {
+            for i in block..block_end {
+                let window = &windows[i];
+                let row = source.row(i);
+                let mut row_sum = 0f64;
+                let columns = cols.max(window.start)..(cols + BLOCK_COLS).min(window.end).min(hi);
+                found.source_sums[i - rows.start].1 += columns.len();
+                for j in columns {
+                    let s = dot(row, target.row(j));
+                    row_sum += s as f64;
+                    found.source[i - rows.start].push(k, s, j);
+                    found.target[j].push(k, s, i);
+                    found.target_sums[j].0 += s as f64;
+                    found.target_sums[j].1 += 1;
+                }
+                found.source_sums[i - rows.start].0 += row_sum;
+            }
+        }
+    }
+    found
+}
+
+fn merge_parts(parts: Vec<Neighbours>, sources: usize, targets: usize, k: usize) -> Neighbours {
+    let mut all = Neighbours::empty(0, targets);
+    for part in parts {
+        all.source.extend(part.source);
+        all.source_sums.extend(part.source_sums);
+        for (total, (s, n)) in all.target_sums.iter_mut().zip(part.target_sums) {
+            total.0 += s;
+            total.1 += n;
+        }
+        for (j, top) in part.target.into_iter().enumerate() {
+            for (s, i) in top.items {
+                all.target[j].push(k, s, i);
+            }
+        }
+    }
+    all.source.resize(sources, TopK::default());
+    all.source_sums.resize(sources, (0.0, 0));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn embeddings(rows: &[&[f32]]) -> Embeddings {
+        let dim = rows.first().map_or(0, |r| r.len());
+        Embeddings { dim, data: rows.concat(), tokens: vec![10; rows.len()], truncated: vec![] }
+    }
+
+    #[test]
+    fn dot_matches_naive() {
+        let a: Vec<f32> = (0..37).map(|x| x as f32 * 0.1).collect();
+        let b: Vec<f32> = (0..37).map(|x| 1.0 - x as f32 * 0.05).collect();
+        let naive: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        assert!((dot(&a, &b) - naive).abs() < 1e-4);
+    }
+
+    #[test]
+    fn neighbours_find_best_both_ways() {
+        let source = embeddings(&[&[1.0, 0.0], &[0.0, 1.0]]);
+        let target = embeddings(&[&[0.0, 1.0], &[0.6, 0.8], &[1.0, 0.0]]);
+        let all = vec![0..3; 2];
+        let found = neighbours(&source, &target, &all, 2);
+        assert_eq!(found.source[0].best().unwrap().1, 2);
+        assert_eq!(found.source[1].best().unwrap().1, 0);
+        assert_eq!(found.target[1].best().unwrap().1, 1);
+        assert_eq!(found.source[0].items.len(), 2);
+    }
+
+    #[test]
+    fn zero_vectors_have_zero_cosine() {
+        assert_eq!(cosine(&[0.0, 0.0], &[1.0, 0.0]), 0.0);
+    }
+}
