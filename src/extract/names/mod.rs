@@ -6,7 +6,11 @@ use super::text::{base_language, ascii_key, is_capitalized, is_katakana, Class, 
 use super::{Fact, FactKind};
 use crate::document::Span;
 
+mod generic;
+pub mod places;
 mod stop;
+
+pub use generic::is_generic;
 pub mod similarity;
 
 pub use similarity::{classify, Likeness};
@@ -83,11 +87,25 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
             }
             break;
         }
-        let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
-        // Sentence-initial words and German single nouns may be ordinary words.
-        let weak = words == 1 && (starts_clause(tokens, first) || language == "de" || stop::is_common(language, &tokens[first].norm));
-        facts.push(fact(tokens, first, last, weak));
         i = j.max(last + 1);
+        // A clause-initial capital says nothing: "Glava Dagestana Vladimir…"
+        // starts with a common noun. That word stands alone, weak.
+        let mut first = first;
+        if starts_clause(tokens, first) {
+            facts.push(fact(tokens, first, first, true));
+            first += 1;
+            while first <= last && tokens[first].class != Class::Word {
+                first += 1;
+            }
+            if first > last {
+                continue;
+            }
+        }
+        let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
+        // German capitalises every noun; a generic word alone is no name.
+        let weak = (words == 1 && (language == "de" || stop::is_common(language, &tokens[first].norm)))
+            || tokens[first..=last].iter().filter(|t| t.class == Class::Word).all(|t| generic::is_generic(&ascii_key(t.text)));
+        facts.push(fact(tokens, first, last, weak));
     }
     facts
 }
