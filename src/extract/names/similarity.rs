@@ -22,8 +22,10 @@ const DIGRAPHS: &[(&str, &str)] = &[
     ("ie", "i"), ("yi", "i"), ("iy", "i"), ("ij", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "ei"),
 ];
 
-/// Letter sequence with transliteration noise removed; vowels become `a`.
-pub fn skeleton(key: &str) -> String {
+/// Letter sequence with transliteration noise removed. Vowels fall into
+/// classes that transliterations swap (a/e, o/u, i/y); `loose` (across
+/// scripts, where Трамп is Trump) merges all vowels.
+pub fn skeleton(key: &str, loose: bool) -> String {
     let mut text = key.to_ascii_lowercase();
     for (from, to) in DIGRAPHS {
         text = text.replace(from, to);
@@ -45,7 +47,15 @@ pub fn skeleton(key: &str) -> String {
             collapsed.push(c);
         }
     }
-    collapsed.chars().map(|c| if "aeiou".contains(c) { 'a' } else { c }).collect()
+    collapsed
+        .chars()
+        .map(|c| match c {
+            'a' | 'e' => 'a',
+            'o' | 'u' => if loose { 'a' } else { 'o' },
+            'i' => if loose { 'a' } else { 'i' },
+            other => other,
+        })
+        .collect()
 }
 
 /// Consonant classes only: survives scripts that write vowels differently
@@ -87,7 +97,7 @@ pub fn classify(source: &str, target: &str, inflecting: bool) -> Likeness {
     if source.is_empty() || target.is_empty() {
         return Likeness::Different;
     }
-    let (s, t) = (skeleton(source), skeleton(target));
+    let (s, t) = (skeleton(source, inflecting), skeleton(target, inflecting));
     if s == t {
         return Likeness::Variant;
     }
@@ -119,6 +129,7 @@ mod tests {
         assert_eq!(classify("katarom", "qatar", true), Likeness::Inflected);
         assert_eq!(classify("netanjahuovou", "netanyahu", true), Likeness::Inflected);
         assert_eq!(classify("werth", "obama", false), Likeness::Different);
+        assert_eq!(classify("marrakani", "marrakoni", false), Likeness::Similar);
     }
 
     #[test]

@@ -8,6 +8,8 @@ use crate::extract::text::{is_capitalized, Class, Token};
 /// A number before its surroundings are read.
 pub struct Base {
     pub values: Vec<f64>,
+    /// Unit of the last written digit.
+    pub step: f64,
     /// Token range taken so far.
     pub first: usize,
     pub next: usize,
@@ -57,6 +59,7 @@ fn scale(base: &mut Base, tokens: &[Token]) {
         };
         let Some(factor) = factor else { break };
         base.values.iter_mut().for_each(|v| *v *= factor);
+        base.step *= factor;
         base.next += 1;
         base.plain = false;
         base.weak = false;
@@ -148,6 +151,7 @@ fn day_month(base: &mut Base, tokens: &[Token], language: &str) -> Option<Found>
 fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
     let kind = if base.ordinal { QuantityKind::Ordinal } else { QuantityKind::Cardinal };
     let mut quantity = Quantity::new(base.values.clone(), kind);
+    quantity.step = base.step;
     if let Some(taken) = units::percent(tokens, base.next) {
         base.next += taken;
         quantity.kind = QuantityKind::Percent;
@@ -168,6 +172,7 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
             let factor = match t.norm.as_str() { "m" => 1e6, "bn" | "b" => 1e9, "k" => 1e3, _ => 1.0 };
             if factor != 1.0 {
                 quantity.values.iter_mut().for_each(|v| *v *= factor);
+                quantity.step *= factor;
                 base.next += 1;
             }
         }

@@ -44,6 +44,9 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// Converted from another unit: compare with a tolerance.
     pub converted: bool,
+    /// Unit of the last written digit (0.1 for `48.5`, 1e5 for `48.5
+    /// million`): the other side may round to it.
+    pub step: f64,
     /// Month (1–12) of a date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
@@ -51,7 +54,7 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn new(values: Vec<f64>, kind: QuantityKind) -> Self {
-        Quantity { values, kind, unit: None, converted: false, month: None }
+        Quantity { values, kind, unit: None, converted: false, step: 1.0, month: None }
     }
 
     /// Whether two quantities can be the same fact written differently.
@@ -64,11 +67,18 @@ impl Quantity {
             (Month, _) | (_, Month) => false,
             (Date, Date) if self.month.is_some() && other.month.is_some() && self.month != other.month => false,
             _ => {
-                let tolerance = if self.converted || other.converted { 0.06 } else { 0.005 };
                 let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
-                same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| close(*a, *b, tolerance)))
+                same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| self.close(other, *a, *b)))
             }
         }
+    }
+
+    /// Equal up to rounding to the coarser side's last digit, or within 6%
+    /// after a unit conversion (`500 feet` for `150 m`).
+    fn close(&self, other: &Quantity, a: f64, b: f64) -> bool {
+        let scale = a.abs().max(b.abs());
+        let tolerance = if self.converted || other.converted { scale * 0.06 } else { self.step.max(other.step) / 2.0 };
+        (a - b).abs() <= tolerance.max(scale * 1e-9)
     }
 
     /// The preferred reading.
@@ -77,10 +87,6 @@ impl Quantity {
     }
 }
 
-fn close(a: f64, b: f64, tolerance: f64) -> bool {
-    let scale = a.abs().max(b.abs());
-    (a - b).abs() <= (scale * tolerance).max(1e-9)
-}
 
 /// A number found by the scanner, before it becomes a `Fact`.
 #[derive(Debug, Clone)]

@@ -11,6 +11,8 @@ pub struct Numeral {
     pub next: usize,
     /// Written without separators (`2020`, `17`), so it may be a year, day or time.
     pub plain: bool,
+    /// Unit of the last digit of the preferred reading.
+    pub step: f64,
 }
 
 /// Separators that group thousands when the gap is exactly this character.
@@ -49,10 +51,23 @@ pub fn parse(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Nume
         }
         break;
     }
-    interpret(&groups, &seps, language).map_or_else(
-        || Numeral { values: vec![number(groups[0])], next: i + 1, plain: true },
-        |values| Numeral { values, next: j, plain: seps.is_empty() },
-    )
+    match interpret(&groups, &seps, language) {
+        None => Numeral { values: vec![number(groups[0])], next: i + 1, plain: true, step: 1.0 },
+        Some(values) => {
+            let step = step_of(values[0], &groups);
+            Numeral { values, next: j, plain: seps.is_empty(), step }
+        }
+    }
+}
+
+/// A decimal reading's last digit is 10^-n for the n digits of its last group.
+fn step_of(value: f64, groups: &[&str]) -> f64 {
+    let last = groups.last().map_or(0, |g| g.len());
+    if groups.len() > 1 && value.fract() != 0.0 || (groups.len() > 1 && value < number(&groups.concat())) {
+        10f64.powi(-(last as i32))
+    } else {
+        1.0
+    }
 }
 
 fn number(digits: &str) -> f64 {

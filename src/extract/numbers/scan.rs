@@ -42,7 +42,7 @@ fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<
             return Some(time);
         }
     }
-    let base = Base { values: numeral.values, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak: false };
+    let base = Base { values: numeral.values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak: false };
     Some(finish(base, tokens, language))
 }
 
@@ -124,7 +124,7 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
     }
     // "thousands", "millions" alone are amounts, not quantities.
     weak |= values.iter().all(|v| *v >= 100.0);
-    let base = Base { values: vec![words::combine(&values)], first: i, next: j, from_digits: false, plain: false, ordinal, weak };
+    let base = Base { values: vec![words::combine(&values)], step: 1.0, first: i, next: j, from_digits: false, plain: false, ordinal, weak };
     Some(finish(base, tokens, language))
 }
 
@@ -158,6 +158,6 @@ fn cjk_number(tokens: &[Token], i: usize) -> Option<(Vec<Found>, usize)> {
     let ordinal = i > 0 && tokens[i - 1].text == "第";
     let weak = value == 1.0 && next == i + 1;
     let first = if ordinal { i - 1 } else { i };
-    let base = Base { values: vec![value], first, next, from_digits: false, plain: true, ordinal, weak };
+    let base = Base { values: vec![value], step: 1.0, first, next, from_digits: false, plain: true, ordinal, weak };
     Some(finish(base, tokens, "zh"))
 }

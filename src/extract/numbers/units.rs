@@ -66,7 +66,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("рублей", "RUB"), ("рубля", "RUB"), ("рубль", "RUB"), ("руб", "RUB"), ("rubles", "RUB"), ("roubles", "RUB"),
     ("rupees", "INR"), ("rupee", "INR"), ("रुपये", "INR"), ("रुपए", "INR"), ("रुपया", "INR"), ("inr", "INR"),
     ("złotych", "PLN"), ("zł", "PLN"), ("zloty", "PLN"), ("korun", "CZK"), ("kč", "CZK"), ("crowns", "CZK"),
-    ("francs", "CHF"), ("franken", "CHF"), ("chf", "CHF"), ("гривень", "UAH"), ("hryvnias", "UAH"),
+    ("francs", "CHF"), ("دولار", "USD"), ("يورو", "EUR"), ("franken", "CHF"), ("chf", "CHF"), ("гривень", "UAH"), ("hryvnias", "UAH"),
 ];
 
 /// Percent words, as one or two lowercase tokens.

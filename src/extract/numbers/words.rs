@@ -46,7 +46,8 @@ const SCALES: &[(&str, f64)] = &[
     ("bilhões", 1e9), ("miliard", 1e9), ("miliardy", 1e9), ("miliardów", 1e9), ("mld", 1e9), ("miliarda", 1e9),
     ("miliard", 1e9), ("млрд", 1e9), ("миллиард", 1e9), ("миллиарда", 1e9), ("миллиардов", 1e9),
     ("мільярд", 1e9), ("мільярда", 1e9), ("мільярдів", 1e9), ("trillion", 1e12), ("trillions", 1e12),
-    ("billionen", 1e12), ("billones", 1e12),
+    ("billionen", 1e12), ("billones", 1e12), ("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6),
+    ("مليار", 1e9), ("مليارات", 1e9), ("हज़ार", 1e3), ("हजार", 1e3),
 ];
 
 type Table = HashMap<String, Entry>;
