@@ -61,6 +61,17 @@ fn scale(base: &mut Base, tokens: &[Token]) {
         base.values.iter_mut().for_each(|v| *v *= factor);
         base.step *= factor;
         base.next += 1;
+        // "1万1000": the digits after a CJK unit add up.
+        if token.class == Class::Cjk {
+            if let Some(rest) = tokens.get(base.next).filter(|t| t.class == Class::Digits && !t.space_before) {
+                let rest_value: f64 = rest.norm.parse().unwrap_or(0.0);
+                if rest_value < factor {
+                    base.values.iter_mut().for_each(|v| *v += rest_value);
+                    base.step = 1.0;
+                    base.next += 1;
+                }
+            }
+        }
         base.plain = false;
         base.weak = false;
         if tokens.get(base.next).is_some_and(|t| t.text == "." && !t.space_before) && token.norm.len() <= 4 {
@@ -162,6 +173,10 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         base.next += taken;
         quantity.values = quantity.values.iter().map(|v| unit.convert(*v)).collect();
         quantity.converted = unit.factor != 1.0 || unit.fahrenheit;
+        quantity.step *= unit.factor;
+        if quantity.converted {
+            quantity.written_unit = Some(format!("{}{}", unit.factor, if unit.fahrenheit { "F" } else { "" }));
+        }
         quantity.kind = QuantityKind::Measure;
         quantity.unit = Some(unit.base.to_string());
     } else if let Some((code, first)) = currency_before(tokens, base.first) {
@@ -220,7 +235,7 @@ fn unit_after(tokens: &[Token], i: usize) -> Option<(units::Unit, usize)> {
     let first = tokens.get(i)?;
     if first.class == Class::Cjk {
         let two: String = tokens.iter().skip(i).take(2).map(|t| t.text).collect();
-        return units::measure(&two).map(|u| (u, 2));
+        return units::measure(&two).map(|u| (u, 2)).or_else(|| units::measure(first.text).map(|u| (u, 1)));
     }
     let unit = units::measure(&first.norm)?;
     // "km/h": a speed, not a length.

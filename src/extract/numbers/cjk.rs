@@ -44,6 +44,14 @@ fn single(token: &Token) -> Option<char> {
     (token.class == Class::Cjk && chars.next().is_none()).then_some(c)
 }
 
+/// Counters and units that follow a counted number.
+const COUNTERS: &str = "人名个個年月日岁歳才次件位家座天所条本台回つ分時时号万亿億千百倍度米元円週周カヶヵか種点社国戦階区割部枚頭羽軒店箇門期代党項章条场場届周辆輛架艘只匹张張封篇份项起例";
+
+pub fn is_counter(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| COUNTERS.contains(c)) && (chars.next().is_none() || text.chars().all(super::super::text::is_kana))
+}
+
 pub fn is_numeral(token: &Token) -> bool {
     single(token).is_some_and(|c| digit(c).is_some() || small_unit(c).is_some() || large_unit(c).is_some())
 }

@@ -44,6 +44,9 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// Converted from another unit: compare with a tolerance.
     pub converted: bool,
+    /// The unit as written (`mi`, `ft`), when converted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_unit: Option<String>,
     /// Unit of the last written digit (0.1 for `48.5`, 1e5 for `48.5
     /// million`): the other side may round to it.
     pub step: f64,
@@ -54,7 +57,7 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn new(values: Vec<f64>, kind: QuantityKind) -> Self {
-        Quantity { values, kind, unit: None, converted: false, step: 1.0, month: None }
+        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None }
     }
 
     /// Whether two quantities can be the same fact written differently.
@@ -77,8 +80,11 @@ impl Quantity {
     /// after a unit conversion (`500 feet` for `150 m`).
     fn close(&self, other: &Quantity, a: f64, b: f64) -> bool {
         let scale = a.abs().max(b.abs());
-        let tolerance = if self.converted || other.converted { scale * 0.06 } else { self.step.max(other.step) / 2.0 };
-        (a - b).abs() <= tolerance.max(scale * 1e-9)
+        let conversion = (self.converted || other.converted) && self.written_unit != other.written_unit;
+        if conversion {
+            return (a - b).abs() <= scale * 0.06;
+        }
+        (a - b).abs() < (self.step.max(other.step) / 2.0).max(scale * 1e-9)
     }
 
     /// The preferred reading.

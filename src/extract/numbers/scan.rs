@@ -37,13 +37,46 @@ pub fn scan(sentence: &str, tokens: &[Token], language: &str) -> Vec<Found> {
 
 fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>, usize)> {
     let numeral = super::numeral::parse(sentence, tokens, i, language);
+    if let Some(time) = hour_dot(tokens, i, &numeral) {
+        return Some(time);
+    }
     if numeral.plain {
         if let Some(time) = clock(tokens, i) {
             return Some(time);
         }
     }
-    let base = Base { values: numeral.values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak: false };
+    let mut values = numeral.values;
+    // "années 70 et 80", "anni '80": decades of the 1900s.
+    let decade_word = tokens[i.saturating_sub(3)..i].iter().any(|t| matches!(t.norm.as_str(), "années" | "anni" | "años" | "anos" | "jahre" | "lata" | "léta" | "'" | "’" | "годы" | "годах" | "decade"));
+    if decade_word && values[0] >= 10.0 && values[0] < 100.0 && values[0] % 10.0 == 0.0 {
+        values.push(1900.0 + values[0]);
+    }
+    // Japanese era years (明治28年) restate a Western year nearby.
+    let era = i >= 2 && matches!(format!("{}{}", tokens[i - 2].text, tokens[i - 1].text).as_str(), "明治" | "大正" | "昭和" | "平成" | "令和");
+    let base = Base { values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak: era };
     Some(finish(base, tokens, language))
+}
+
+/// German `3.40 Uhr`, CJK `15时50分`: a time.
+fn hour_dot(tokens: &[Token], i: usize, numeral: &super::numeral::Numeral) -> Option<(Vec<Found>, usize)> {
+    let marker = tokens.get(numeral.next)?;
+    let hours: f64 = tokens[i].norm.parse().ok().filter(|h: &f64| *h <= 24.0)?;
+    let (minutes, end) = if marker.norm == "uhr" && numeral.next == i + 3 && tokens[i + 2].norm.len() == 2 {
+        (tokens[i + 2].norm.parse::<f64>().ok()?, numeral.next)
+    } else if matches!(marker.text, "时" | "時") && numeral.plain {
+        match (tokens.get(numeral.next + 1), tokens.get(numeral.next + 2)) {
+            (Some(m), Some(unit)) if m.class == Class::Digits && unit.text == "分" => (m.norm.parse::<f64>().ok()?, numeral.next + 2),
+            _ => (0.0, numeral.next),
+        }
+    } else {
+        return None;
+    };
+    let mut values = vec![hours * 100.0 + minutes];
+    if minutes == 0.0 {
+        values.push(hours);
+    }
+    let quantity = Quantity::new(values, QuantityKind::Time);
+    Some((vec![Found { start: tokens[i].start, end: tokens[end].end, quantity, weak: false }], end + 1))
 }
 
 /// `12:30`, French `12 h 30`: a time as `hhmm` (also readable as `12` when on the hour).
@@ -122,8 +155,12 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
         ordinal = more[0].ordinal;
         j = after;
     }
-    // "thousands", "millions" alone are amounts, not quantities.
+    // "thousands", "millions" alone are amounts, not quantities; a
+    // capitalised number word inside a sentence belongs to a name ("Ninth
+    // Ward"); "a third" is a fraction.
     weak |= values.iter().all(|v| *v >= 100.0);
+    weak |= crate::extract::text::is_capitalized(tokens[i].text) && i > 0 && tokens[i - 1].class != Class::Symbol;
+    weak |= ordinal && i > 0 && matches!(tokens[i - 1].norm.as_str(), "a" | "one" | "un" | "una" | "uno");
     let base = Base { values: vec![words::combine(&values)], step: 1.0, first: i, next: j, from_digits: false, plain: false, ordinal, weak };
     Some(finish(base, tokens, language))
 }
@@ -156,7 +193,10 @@ fn ordinal_suffix(tokens: &[Token], i: usize) -> bool {
 fn cjk_number(tokens: &[Token], i: usize) -> Option<(Vec<Found>, usize)> {
     let (value, next) = cjk::parse(tokens, i)?;
     let ordinal = i > 0 && tokens[i - 1].text == "第";
-    let weak = value == 1.0 && next == i + 1;
+    // A lone numeral character is a number only before a counter (三名, 两国);
+    // otherwise it is usually part of a word (赤十字, 一些).
+    let counted = tokens.get(next).is_some_and(|t| cjk::is_counter(t.text));
+    let weak = (next == i + 1 && !counted && !ordinal) || (value == 1.0 && next == i + 1);
     let first = if ordinal { i - 1 } else { i };
     let base = Base { values: vec![value], step: 1.0, first, next, from_digits: false, plain: true, ordinal, weak };
     Some(finish(base, tokens, "zh"))

@@ -34,6 +34,9 @@ const LENGTH: &[(&str, Unit)] = &[
     ("mi", unit("m", 1609.344)), ("mile", unit("m", 1609.344)), ("miles", unit("m", 1609.344)),
     ("miglia", unit("m", 1609.344)), ("meilen", unit("m", 1609.344)), ("milles", unit("m", 1609.344)),
     ("millas", unit("m", 1609.344)), ("milhas", unit("m", 1609.344)), ("миль", unit("m", 1609.344)),
+    ("मील", unit("m", 1609.344)), ("メートル", unit("m", 1.0)), ("センチ", unit("m", 0.01)), ("センチメートル", unit("m", 0.01)),
+    ("キロメートル", unit("m", 1000.0)), ("マイル", unit("m", 1609.344)), ("ヤード", unit("m", 0.9144)), ("フィート", unit("m", 0.3048)),
+    ("米", unit("m", 1.0)), ("千米", unit("m", 1000.0)), ("英里", unit("m", 1609.344)), ("英尺", unit("m", 0.3048)),
     ("inch", unit("m", 0.0254)), ("inches", unit("m", 0.0254)), ("yards", unit("m", 0.9144)), ("yard", unit("m", 0.9144)),
 ];
 
@@ -47,6 +50,8 @@ const MASS: &[(&str, Unit)] = &[
     ("tonnes", unit("kg", 1000.0)), ("tonne", unit("kg", 1000.0)), ("tons", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
     ("tonnellate", unit("kg", 1000.0)), ("tonnen", unit("kg", 1000.0)), ("toneladas", unit("kg", 1000.0)),
     ("тонн", unit("kg", 1000.0)), ("тонны", unit("kg", 1000.0)), ("tun", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
+    ("トン", unit("kg", 1000.0)), ("キログラム", unit("kg", 1.0)), ("グラム", unit("kg", 0.001)), ("吨", unit("kg", 1000.0)),
+    ("किलो", unit("kg", 1.0)), ("किलोग्राम", unit("kg", 1.0)), ("टन", unit("kg", 1000.0)),
     ("mph", unit("km/h", 1.609344)), ("kmh", unit("km/h", 1.0)),
 ];
 
