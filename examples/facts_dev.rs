@@ -1,0 +1,109 @@
+//! Development aid: measures the fact rules on DEMETR-style JSON files
+//! without the aligner, each pair being one 1-1 bead of one sentence.
+//!
+//! usage: facts_dev DEMETR_DIR [--show fp|fn] [--lang xx] [--file NAME]
+//!
+//! Prints, like the project's eval script, recall (perturbed pairs flagged)
+//! and fpr (clean pairs flagged) per file and per source language.
+
+use std::collections::BTreeMap;
+
+use transcheck::align::{Alignment, Bead, Mode};
+use transcheck::compare::{compare, Side};
+use transcheck::detect;
+use transcheck::extract;
+use transcheck::segment::Sentence;
+use transcheck::{Finding, Severity, Span};
+
+const FILES: &[(&str, &str)] = &[
+    ("critical_id10_numbers_replaced", "number-"),
+    ("critical_id9_ne_replaced", "name-"),
+    ("critical_id25_ne_removed", "name-"),
+];
+
+fn language(tag: &str) -> &'static str {
+    match tag {
+        "chinese_simple" => "zh",
+        "german" => "de",
+        "hindi" => "hi",
+        "japanese" => "ja",
+        "polish" => "pl",
+        "russian" => "ru",
+        "czech" => "cs",
+        "french" => "fr",
+        "spanish" => "es",
+        "italian" => "it",
+        _ => "und",
+    }
+}
+
+fn check(source: &str, source_lang: &str, target: &str) -> Vec<Finding> {
+    let sentence = |text: &str| vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }];
+    let (source_sentences, target_sentences) = (sentence(source), sentence(target));
+    let source_facts = vec![extract::extract(source, 0, source_lang)];
+    let target_facts = vec![extract::extract(target, 0, "en")];
+    let source_langs = vec![detect::detect(source)];
+    let target_langs = vec![detect::detect(target)];
+    let alignment = Alignment { beads: vec![Bead { source: vec![0], target: vec![0], similarity: 1.0 }], mode: Mode::Translation };
+    let source_side = Side { text: source, language: source_lang, sentences: &source_sentences, facts: &source_facts, sentence_languages: &source_langs };
+    let target_side = Side { text: target, language: "en", sentences: &target_sentences, facts: &target_facts, sentence_languages: &target_langs };
+    compare(&alignment, &source_side, &target_side)
+}
+
+fn flagged<'f>(findings: &'f [Finding], prefix: &str) -> Vec<&'f Finding> {
+    findings.iter().filter(|f| f.rule.id().starts_with(prefix) && f.severity >= Severity::Warning).collect()
+}
+
+fn option(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1) else {
+        eprintln!("usage: facts_dev DEMETR_DIR [--show fp|fn] [--lang xx] [--file NAME]");
+        std::process::exit(2);
+    };
+    let show = option(&args, "--show");
+    let only_lang = option(&args, "--lang");
+    let only_file = option(&args, "--file");
+    for (name, prefix) in FILES {
+        if only_file.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        let path = format!("{dir}/{name}.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let items: Vec<serde_json::Value> = serde_json::from_str(&text).expect("json");
+        let mut by_lang: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+        for item in items.iter().filter(|x| x["pert_check"].as_bool() == Some(true)) {
+            let lang = language(item["lang_tag"].as_str().unwrap_or(""));
+            let source = item["src_sent"].as_str().unwrap_or("");
+            let clean = check(source, lang, item["mt_sent"].as_str().unwrap_or(""));
+            let perturbed = check(source, lang, item["pert_sent"].as_str().unwrap_or(""));
+            let (tp, fp) = (!flagged(&perturbed, prefix).is_empty(), !flagged(&clean, prefix).is_empty());
+            let counts = by_lang.entry(lang).or_default();
+            counts[0] += 1;
+            counts[1] += tp as usize;
+            counts[2] += fp as usize;
+            if only_lang.as_deref().is_some_and(|l| l != lang) {
+                continue;
+            }
+            let (target, findings, hit) = match show.as_deref() {
+                Some("fp") => ("mt_sent", &clean, fp),
+                Some("fn") => ("pert_sent", &perturbed, !tp),
+                _ => continue,
+            };
+            if hit {
+                println!("--- {lang} {}\n  S: {source}\n  M: {}\n  P: {}", item["id"], item["mt_sent"].as_str().unwrap_or(""), item["pert_sent"].as_str().unwrap_or(""));
+                for f in flagged(findings, prefix) {
+                    println!("  [{target}] {} {}", f.rule.id(), f.message);
+                }
+            }
+        }
+        let n: usize = by_lang.values().map(|c| c[0]).sum();
+        let tp: usize = by_lang.values().map(|c| c[1]).sum();
+        let fp: usize = by_lang.values().map(|c| c[2]).sum();
+        let langs: Vec<String> = by_lang.iter().map(|(l, c)| format!("{l}:{:.2}/{:.2}", c[1] as f64 / c[0] as f64, c[2] as f64 / c[0] as f64)).collect();
+        println!("{name} n={n} recall={:.3} fpr={:.3}  per-lang recall/fpr {}", tp as f64 / n as f64, fp as f64 / n as f64, langs.join(" "));
+    }
+}

@@ -1,0 +1,145 @@
+//! Rules: aligned sentences + their facts → findings.
+//!
+//! Each bead is checked on its own: sentences present on one side only,
+//! untranslated target sentences, then numbers, names and quotes.
+
+use crate::align::{Alignment, Bead};
+use crate::detect::Detection;
+use crate::document::{line_column, Span};
+use crate::extract::{Fact, FactKind};
+use crate::report::{Finding, Location, Rule, Severity};
+use crate::segment::Sentence;
+
+mod names;
+mod numbers;
+mod quotes;
+mod sentences;
+
+pub use quotes::{LexicalQuoteSimilarity, QuoteSimilarity};
+
+/// One document as the rules see it.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub language: &'a str,
+    pub sentences: &'a [Sentence],
+    /// Facts of each sentence, indexed like `sentences`.
+    pub facts: &'a [Vec<Fact>],
+    /// Language detected for each sentence on its own.
+    pub sentence_languages: &'a [Option<Detection>],
+}
+
+/// Knobs of the rules; `Default` is what the CLI uses.
+pub struct CompareOptions<'q> {
+    /// Judges whether two quotes say the same thing; the default compares
+    /// words (same language) or the numbers and names inside (across languages).
+    pub quote_similarity: &'q dyn QuoteSimilarity,
+    /// Quotes less similar than this are `quote-altered`.
+    pub quote_threshold: f32,
+    /// A missing sentence with at least this many words is an error.
+    pub substantive_words: usize,
+    /// Least per-sentence detection confidence for `untranslated`.
+    pub untranslated_confidence: f64,
+}
+
+impl Default for CompareOptions<'static> {
+    fn default() -> Self {
+        CompareOptions { quote_similarity: &LexicalQuoteSimilarity, quote_threshold: 0.5, substantive_words: 4, untranslated_confidence: 0.5 }
+    }
+}
+
+/// All findings for an aligned document pair, in bead order, then by rule.
+pub fn compare(alignment: &Alignment, source: &Side, target: &Side) -> Vec<Finding> {
+    compare_with(alignment, source, target, &CompareOptions::default())
+}
+
+pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options: &CompareOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, bead) in alignment.beads.iter().enumerate() {
+        let view = BeadView { index, bead, source, target, options };
+        let mut found = sentences::check(&view);
+        if !bead.source.is_empty() && !bead.target.is_empty() {
+            found.extend(numbers::check(&view));
+            found.extend(names::check(&view));
+            found.extend(quotes::check(&view));
+        }
+        found.sort_by_key(|f| f.rule);
+        findings.extend(found);
+    }
+    findings
+}
+
+/// One bead with both documents, as the rules read it.
+pub(crate) struct BeadView<'a> {
+    pub index: usize,
+    pub bead: &'a Bead,
+    pub source: &'a Side<'a>,
+    pub target: &'a Side<'a>,
+    pub options: &'a CompareOptions<'a>,
+}
+
+/// A fact with the sentence it sits in.
+#[derive(Clone, Copy)]
+pub(crate) struct Placed<'a> {
+    pub sentence: usize,
+    pub fact: &'a Fact,
+}
+
+impl<'a> BeadView<'a> {
+    pub fn source_facts(&self, kind: FactKind) -> Vec<Placed<'a>> {
+        placed(self.source, &self.bead.source, kind)
+    }
+
+    pub fn target_facts(&self, kind: FactKind) -> Vec<Placed<'a>> {
+        placed(self.target, &self.bead.target, kind)
+    }
+
+    pub fn source_text(&self) -> String {
+        joined(self.source, &self.bead.source)
+    }
+
+    pub fn target_text(&self) -> String {
+        joined(self.target, &self.bead.target)
+    }
+
+    pub fn finding(&self, rule: Rule, severity: Severity, message: String, source: Option<Location>, target: Option<Location>) -> Finding {
+        Finding { rule, severity, message, source, target, bead: Some(self.index) }
+    }
+}
+
+fn placed<'a>(side: &'a Side, indices: &[usize], kind: FactKind) -> Vec<Placed<'a>> {
+    indices
+        .iter()
+        .filter_map(|&i| side.facts.get(i).map(|facts| (i, facts)))
+        .flat_map(|(sentence, facts)| facts.iter().filter(move |f| f.kind == kind).map(move |fact| Placed { sentence, fact }))
+        .collect()
+}
+
+fn joined(side: &Side, indices: &[usize]) -> String {
+    let texts: Vec<&str> = indices.iter().filter_map(|&i| side.sentences.get(i)).filter_map(|s| side.text.get(s.span.start..s.span.end)).collect();
+    texts.join(" ")
+}
+
+/// Where a span sits, for a report.
+pub(crate) fn location(side: &Side, sentence: usize, span: Span) -> Location {
+    let (line, column) = line_column(side.text, span.start);
+    let text = side.text.get(span.start..span.end).unwrap_or("").to_string();
+    Location { sentence, start: span.start, end: span.end, line, column, text }
+}
+
+pub(crate) fn fact_location(side: &Side, placed: &Placed) -> Location {
+    location(side, placed.sentence, placed.fact.span)
+}
+
+/// The text of a span, at most `max` characters, for one-line messages.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let clean: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if clean.chars().count() <= max {
+        clean
+    } else {
+        let cut: String = clean.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests;

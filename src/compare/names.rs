@@ -1,0 +1,213 @@
+//! `name-mismatch`, `name-variant`, `name-missing`, `name-added`.
+//!
+//! Every word of a name must have a counterpart on the other side: the same
+//! word, a transliteration variant or an inflected form, found among the
+//! other side's names or (for names that are also words, and for scripts
+//! without capitals) among all its words. Across scripts that have no case,
+//! words are compared by consonant classes of their transliteration.
+
+use super::{fact_location, BeadView, Placed, Side};
+use crate::extract::names::{is_generic, places};
+use crate::extract::names::similarity::{classify, consonants, Likeness};
+use crate::extract::text::{ascii_key, tokenize, Class};
+use crate::extract::FactKind;
+use crate::report::{Finding, Rule, Severity};
+
+/// The words of one side of a bead, keyed for comparison.
+struct Words {
+    /// ASCII keys of every word (and of each CJK character or kana run).
+    keys: Vec<String>,
+    /// Consonant classes of runs of up to four words, for scripts without case.
+    runs: Vec<String>,
+    cased: bool,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| matches!(t.class, Class::Word | Class::Cjk)).collect();
+        let keys: Vec<String> = tokens.iter().map(|t| ascii_key(t.text)).collect();
+        let cased_words = tokens.iter().filter(|t| t.text.chars().any(|c| c.is_uppercase() || c.is_lowercase())).count();
+        let cased = cased_words * 2 > tokens.len();
+        let mut runs = Vec::new();
+        if !cased {
+            for start in 0..keys.len() {
+                for end in start + 1..=(start + 4).min(keys.len()) {
+                    runs.push(consonants(&keys[start..end].concat()));
+                }
+            }
+        }
+        Words { keys, runs, cased }
+    }
+}
+
+/// One word of a name fact.
+struct NameWord<'a> {
+    placed: Placed<'a>,
+    key: String,
+    /// Written in capitals (`HIV`, `ONU`): compared by letters, in any order.
+    acronym: bool,
+}
+
+fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
+    names
+        .iter()
+        .flat_map(|p| {
+            let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
+            let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
+            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym })
+        })
+        .collect()
+}
+
+/// `HIV`/`VIH`, `UN`/`ONU`: the same letters, or all but one.
+fn same_acronym(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = s.chars().collect();
+        c.sort_unstable();
+        c
+    };
+    let (a, b) = (sorted(a), sorted(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (long.len() == short.len() + 1 && short.iter().all(|c| long.contains(c)))
+}
+
+/// A place named in English on one side and in its own form on the other.
+fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<bool> {
+    if english_side {
+        places::by_english(name).map(|place| place.named_in(other_text))
+    } else {
+        places::by_form(name).map(|place| place.english.iter().any(|e| contains_words(other_text, e)))
+    }
+}
+
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+}
+
+/// How well `key` is found on the other side, and the name word it matched.
+fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+    let mut result = (Likeness::Different, None);
+    for word in names {
+        if acronym && word.acronym && same_acronym(&word.key, key) {
+            return (Likeness::Variant, Some(word));
+        }
+        let mut likeness = classify(&word.key, key, cross_language);
+        if likeness == Likeness::Similar && cross_language {
+            // Exonyms differ by more than a misspelling (Spanien/Spain).
+            likeness = Likeness::Inflected;
+        }
+        if likeness > result.0 {
+            result = (likeness, Some(word));
+        }
+    }
+    if result.0 >= Likeness::Inflected {
+        return result;
+    }
+    let in_words = words.keys.iter().map(|w| classify(w, key, cross_language)).filter(|l| *l >= Likeness::Inflected).max();
+    if let Some(likeness) = in_words {
+        return (likeness, None);
+    }
+    let skeleton = consonants(key);
+    if !words.cased && skeleton.len() >= 2 && words.runs.iter().any(|r| *r == skeleton) {
+        return (Likeness::Variant, None);
+    }
+    result
+}
+
+pub fn check(view: &BeadView) -> Vec<Finding> {
+    let source_names = view.source_facts(FactKind::Name);
+    let target_names = view.target_facts(FactKind::Name);
+    let source_words = Words::of(&view.source_text());
+    let target_words = Words::of(&view.target_text());
+    let source_name_words = name_words(view.source, &source_names);
+    let target_name_words = name_words(view.target, &target_names);
+    let (source_text, target_text) = (view.source_text(), view.target_text());
+    let cross_language = view.source.language != view.target.language;
+    let same_script = source_words.cased == target_words.cased && !cross_language;
+
+    let mut findings = Vec::new();
+    let mut explained: Vec<&Placed> = Vec::new();
+    for target in &target_names {
+        let acronym = target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
+        if let Some(found) = place_support(&target.fact.value, &source_text, true) {
+            if !found && !target.fact.weak {
+                findings.push(added(view, target));
+            }
+            continue;
+        }
+        let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k)).collect();
+        let mut unsupported = false;
+        for key in words {
+            let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language);
+            match (likeness, matched) {
+                (Likeness::Similar, Some(source)) => {
+                    explained.push(&source.placed);
+                    findings.push(mismatch(view, source, target, key));
+                }
+                (Likeness::Variant, Some(source)) if same_script => findings.push(variant(view, source, target, key)),
+                (Likeness::Different, _) => unsupported = true,
+                _ => {}
+            }
+        }
+        if unsupported && !target.fact.weak {
+            findings.push(added(view, target));
+        }
+    }
+    for source in &source_names {
+        if source.fact.weak || explained.iter().any(|e| e.fact.span == source.fact.span) {
+            continue;
+        }
+        let written = shown(view, source, true);
+        let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
+        // Parts of a name get translated ("Severnogo flota"); only a name
+        // none of whose words is found is missing.
+        let missing = match place_support(&written, &target_text, false) {
+            Some(found) => !found,
+            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, acronym, &target_name_words, &target_words, cross_language).0 == Likeness::Different),
+        };
+        if missing {
+            let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
+            findings.push(view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None));
+        }
+    }
+    dedup(findings)
+}
+
+fn added(view: &BeadView, target: &Placed) -> Finding {
+    let message = format!("name \"{}\" in the target has no counterpart in the source", shown(view, target, false));
+    view.finding(Rule::NameAdded, Severity::Warning, message, None, Some(fact_location(view.target, target)))
+}
+
+fn shown(view: &BeadView, placed: &Placed, source: bool) -> String {
+    let side = if source { view.source } else { view.target };
+    side.text.get(placed.fact.span.start..placed.fact.span.end).unwrap_or(&placed.fact.value).to_string()
+}
+
+/// The original spelling of one key of a name fact.
+fn word_in(view: &BeadView, placed: &Placed, key: &str, source: bool) -> String {
+    let text = shown(view, placed, source);
+    tokenize(&text).into_iter().find(|t| ascii_key(t.text) == key).map_or(text.clone(), |t| t.text.to_string())
+}
+
+fn mismatch(view: &BeadView, source: &NameWord, target: &Placed, key: &str) -> Finding {
+    let message = format!("name \"{}\" is spelled \"{}\"", word_in(view, &source.placed, &source.key, true), word_in(view, target, key, false));
+    view.finding(Rule::NameMismatch, Severity::Error, message, Some(fact_location(view.source, &source.placed)), Some(fact_location(view.target, target)))
+}
+
+fn variant(view: &BeadView, source: &NameWord, target: &Placed, key: &str) -> Finding {
+    let message = format!("name \"{}\" is written \"{}\" (transliteration variant)", word_in(view, &source.placed, &source.key, true), word_in(view, target, key, false));
+    view.finding(Rule::NameVariant, Severity::Info, message, Some(fact_location(view.source, &source.placed)), Some(fact_location(view.target, target)))
+}
+
+/// One finding per rule and pair of locations.
+fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut kept: Vec<Finding> = Vec::new();
+    for finding in findings {
+        if !kept.iter().any(|k| k.rule == finding.rule && k.message == finding.message && k.source == finding.source && k.target == finding.target) {
+            kept.push(finding);
+        }
+    }
+    kept
+}

@@ -1,0 +1,98 @@
+//! `quote-missing`, `quote-added`, `quote-altered`.
+//!
+//! Quotes pair up in order. Whether a pair says the same thing is for a
+//! `QuoteSimilarity` to judge; the default compares words within one
+//! language and, across languages, only what it can check without a model:
+//! the numbers and names inside the quotes and their lengths.
+
+use super::sentences::word_count;
+use super::{excerpt, fact_location, BeadView, Placed};
+use crate::extract::text::{ascii_key, tokenize, Class};
+use crate::extract::{numbers, names, FactKind};
+use crate::report::{Finding, Rule, Severity};
+
+/// Judges how alike two quotes are, 0..1; `None` when it cannot tell.
+pub trait QuoteSimilarity {
+    fn similarity(&self, source: &str, source_language: &str, target: &str, target_language: &str) -> Option<f32>;
+}
+
+/// Word overlap within a language; numbers, names and length across languages.
+pub struct LexicalQuoteSimilarity;
+
+impl QuoteSimilarity for LexicalQuoteSimilarity {
+    fn similarity(&self, source: &str, source_language: &str, target: &str, target_language: &str) -> Option<f32> {
+        if source_language == target_language {
+            return Some(word_overlap(source, target));
+        }
+        cross_language(source, source_language, target, target_language)
+    }
+}
+
+fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class != Class::Symbol).map(|t| t.norm).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Shared words over the words of the shorter quote.
+fn word_overlap(source: &str, target: &str) -> f32 {
+    let (s, t) = (word_set(source), word_set(target));
+    let shared = s.iter().filter(|w| t.contains(w)).count();
+    let smaller = s.len().min(t.len()).max(1);
+    shared as f32 / smaller as f32
+}
+
+fn cross_language(source: &str, source_language: &str, target: &str, target_language: &str) -> Option<f32> {
+    let source_numbers = numbers::extract(source, source_language);
+    let target_numbers = numbers::extract(target, target_language);
+    let strong = |facts: &[crate::extract::Fact], other: &[crate::extract::Fact]| {
+        facts.iter().filter(|f| !f.weak).all(|f| other.iter().any(|o| matches!((&f.quantity, &o.quantity), (Some(a), Some(b)) if a.matches(b))))
+    };
+    if !strong(&source_numbers, &target_numbers) || !strong(&target_numbers, &source_numbers) {
+        return Some(0.0);
+    }
+    let source_names: Vec<String> = names::extract(source, source_language).into_iter().filter(|f| !f.weak).map(|f| f.value).collect();
+    let target_keys = ascii_key(target);
+    if source_names.iter().any(|n| n.split(' ').any(|w| w.len() >= 3 && !target_keys.contains(w))) {
+        return None;
+    }
+    let (s, t) = (word_count(source) as f32, word_count(target) as f32);
+    if s >= 6.0 && t >= 6.0 && (s / t > 3.0 || t / s > 3.0) {
+        return Some(0.2);
+    }
+    None
+}
+
+pub fn check(view: &BeadView) -> Vec<Finding> {
+    let source = view.source_facts(FactKind::Quote);
+    let target = view.target_facts(FactKind::Quote);
+    let mut findings = Vec::new();
+    let pairs = source.len().min(target.len());
+    for (s, t) in source.iter().zip(&target) {
+        if s.fact.weak && t.fact.weak {
+            continue;
+        }
+        if let Some(finding) = altered(view, s, t) {
+            findings.push(finding);
+        }
+    }
+    for s in source.iter().skip(pairs).filter(|s| !s.fact.weak) {
+        let message = format!("quote \"{}\" in the source has no quote in the target", excerpt(&s.fact.value, 60));
+        findings.push(view.finding(Rule::QuoteMissing, Severity::Warning, message, Some(fact_location(view.source, s)), None));
+    }
+    for t in target.iter().skip(pairs).filter(|t| !t.fact.weak) {
+        let message = format!("quote \"{}\" in the target has no quote in the source", excerpt(&t.fact.value, 60));
+        findings.push(view.finding(Rule::QuoteAdded, Severity::Warning, message, None, Some(fact_location(view.target, t))));
+    }
+    findings
+}
+
+fn altered(view: &BeadView, s: &Placed, t: &Placed) -> Option<Finding> {
+    let similarity = view.options.quote_similarity.similarity(&s.fact.value, view.source.language, &t.fact.value, view.target.language)?;
+    if similarity >= view.options.quote_threshold {
+        return None;
+    }
+    let message = format!("quote \"{}\" is rendered \"{}\"", excerpt(&s.fact.value, 50), excerpt(&t.fact.value, 50));
+    Some(view.finding(Rule::QuoteAltered, Severity::Warning, message, Some(fact_location(view.source, s)), Some(fact_location(view.target, t))))
+}

@@ -1,0 +1,184 @@
+//! Each rule on short sentences of our own, in English, Italian, Russian,
+//! Chinese and Arabic.
+
+use super::*;
+use crate::align::Mode;
+use crate::detect;
+use crate::extract;
+
+/// A document of one sentence per line, with its facts and languages.
+struct Doc {
+    text: String,
+    language: &'static str,
+    sentences: Vec<Sentence>,
+    facts: Vec<Vec<Fact>>,
+    languages: Vec<Option<Detection>>,
+}
+
+impl Doc {
+    fn new(text: &str, language: &'static str) -> Doc {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (paragraph, line) in text.split('\n').enumerate() {
+            sentences.push(Sentence { span: Span::new(start, start + line.len()), paragraph });
+            start += line.len() + 1;
+        }
+        let facts = sentences.iter().map(|s| extract::extract(&text[s.span.start..s.span.end], s.span.start, language)).collect();
+        let languages = sentences.iter().map(|s| detect::detect(&text[s.span.start..s.span.end])).collect();
+        Doc { text: text.to_string(), language, sentences, facts, languages }
+    }
+
+    fn side(&self) -> Side<'_> {
+        Side { text: &self.text, language: self.language, sentences: &self.sentences, facts: &self.facts, sentence_languages: &self.languages }
+    }
+}
+
+fn bead(source: &[usize], target: &[usize]) -> Bead {
+    Bead { source: source.to_vec(), target: target.to_vec(), similarity: 0.9 }
+}
+
+fn run(source: &Doc, target: &Doc, beads: Vec<Bead>) -> Vec<Finding> {
+    let alignment = Alignment { beads, mode: Mode::Translation };
+    let findings = compare(&alignment, &source.side(), &target.side());
+    for f in &findings {
+        for (doc, location) in [(source, &f.source), (target, &f.target)] {
+            if let Some(l) = location {
+                assert_eq!(&doc.text[l.start..l.end], l.text, "span of {f:?}");
+                assert_eq!(crate::document::line_column(&doc.text, l.start), (l.line, l.column));
+            }
+        }
+    }
+    findings
+}
+
+/// Findings of a 1-1 pair of single sentences.
+fn pair(source: &str, source_lang: &'static str, target: &str, target_lang: &'static str) -> Vec<Finding> {
+    run(&Doc::new(source, source_lang), &Doc::new(target, target_lang), vec![bead(&[0], &[0])])
+}
+
+fn rules(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.rule.id()).collect()
+}
+
+fn with_prefix(findings: &[Finding], prefix: &str) -> Vec<&'static str> {
+    rules(findings).into_iter().filter(|r| r.starts_with(prefix)).collect()
+}
+
+#[test]
+fn equal_numbers_written_differently_are_not_findings() {
+    let it = "Il ponte, lungo 150 metri, è costato 48,5 milioni di euro e ha aperto il 17 luglio 2020.";
+    let en = "The 150 meters (500 feet) bridge cost €48.5 million and opened on July 17, 2020.";
+    assert_eq!(with_prefix(&pair(it, "it", en, "en"), "number"), Vec::<&str>::new());
+    let ru = "Мост длиной 1 250 метров открыли 17 июля, на церемонию пришли две тысячи человек.";
+    let en = "The 1,250-meter bridge opened on July 17, and two thousand people came to the ceremony.";
+    assert_eq!(with_prefix(&pair(ru, "ru", en, "en"), "number"), Vec::<&str>::new());
+    let zh = "大桥于2020年7月17日通车，耗资四千八百万元。";
+    let en = "The bridge opened on 17 July 2020 and cost 48 million yuan.";
+    assert_eq!(with_prefix(&pair(zh, "zh", en, "en"), "number"), Vec::<&str>::new());
+    let ar = "افتتح الجسر عام ٢٠٢٠ بتكلفة ٣٠ مليون دولار";
+    let en = "The bridge opened in 2020 at a cost of 30 million dollars.";
+    assert_eq!(with_prefix(&pair(ar, "ar", en, "en"), "number"), Vec::<&str>::new());
+}
+
+#[test]
+fn number_mismatch_missing_and_added() {
+    let findings = pair("The council approved the plan in 2020.", "en", "The council approved the plan in 2021.", "en");
+    assert_eq!(rules(&findings), vec!["number-mismatch"]);
+    assert_eq!(findings[0].severity, Severity::Error);
+    assert_eq!(findings[0].message, "number 2020 in the source is 2021 in the target");
+    let it = pair("Il sindaco ha parlato a 300 persone.", "it", "The mayor spoke to people.", "en");
+    assert_eq!(with_prefix(&it, "number"), vec!["number-missing"]);
+    let ru = pair("Мэр выступил перед жителями.", "ru", "The mayor spoke to 40 residents.", "en");
+    assert_eq!(with_prefix(&ru, "number"), vec!["number-added"]);
+    let zh = pair("三名工人受伤。", "zh", "Four workers were injured.", "en");
+    assert_eq!(with_prefix(&zh, "number"), vec!["number-mismatch"]);
+    let ar = pair("أصيب ٣ عمال", "ar", "5 workers were injured.", "en");
+    assert_eq!(with_prefix(&ar, "number"), vec!["number-mismatch"]);
+}
+
+#[test]
+fn pronoun_one_and_ordinals_are_not_numbers_to_report() {
+    let findings = pair("Es uno de los mejores.", "es", "It is one of the best.", "en");
+    assert!(with_prefix(&findings, "number").is_empty());
+    let findings = pair("The company posted profits for the first time.", "en", "The firm made a profit at last.", "en");
+    assert!(with_prefix(&findings, "number").is_empty());
+}
+
+#[test]
+fn name_mismatch_and_variant_in_one_language() {
+    let findings = pair("Spokesman Elias Marrakani denied the report.", "en", "Spokesman Elias Marrakoni denied the report.", "en");
+    assert_eq!(rules(&findings), vec!["name-mismatch"]);
+    assert_eq!(findings[0].message, "name \"Marrakani\" is spelled \"Marrakoni\"");
+    let findings = pair("The envoy met Qassem Haddad in Beirut.", "en", "The envoy met Qasem Haddad in Beirut.", "en");
+    assert_eq!(rules(&findings), vec!["name-variant"]);
+    assert_eq!(findings[0].severity, Severity::Info);
+}
+
+#[test]
+fn names_across_scripts() {
+    let ru_same = pair("Вчера Трамп прилетел в Катар.", "ru", "Yesterday Trump flew to Qatar.", "en");
+    assert!(with_prefix(&ru_same, "name").is_empty(), "{ru_same:?}");
+    let ru_changed = pair("Вчера Трамп прилетел в Катар.", "ru", "Yesterday Biden flew to Qatar.", "en");
+    assert_eq!(with_prefix(&ru_changed, "name"), vec!["name-missing", "name-added"]);
+    let it_removed = pair("Ieri il ministro Rossi ha visitato Napoli.", "it", "Yesterday the minister visited Naples.", "en");
+    assert_eq!(with_prefix(&it_removed, "name"), vec!["name-missing"]);
+    let zh_same = pair("德国和法国签署了协议。", "zh", "Germany and France signed the agreement.", "en");
+    assert!(with_prefix(&zh_same, "name").is_empty(), "{zh_same:?}");
+    let zh_changed = pair("德国和法国签署了协议。", "zh", "Germany and Spain signed the agreement.", "en");
+    assert_eq!(with_prefix(&zh_changed, "name"), vec!["name-added"]);
+    let ar_same = pair("قال ترامب إن الاتفاق جيد", "ar", "Trump said the deal was good.", "en");
+    assert!(with_prefix(&ar_same, "name").is_empty(), "{ar_same:?}");
+}
+
+#[test]
+fn quotes() {
+    let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
+    assert_eq!(rules(&altered), vec!["quote-altered"]);
+    let kept = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "The mayor said: \"we will rebuild the bridge by spring\".", "en");
+    assert!(rules(&kept).is_empty());
+    let missing = pair("«Ricostruiremo il ponte entro la primavera», ha detto il sindaco.", "it", "The mayor said the bridge would be rebuilt by spring.", "en");
+    assert_eq!(rules(&missing), vec!["quote-missing"]);
+    let ru = pair("«Мы построим 3 моста до весны», сказал мэр.", "ru", "\"We will build 5 bridges by spring,\" the mayor said.", "en");
+    assert!(rules(&ru).contains(&"quote-altered"));
+    let zh = pair("市长说：「春天前我们会建好3座桥」。", "zh", "The mayor said: \"We will build 3 bridges before spring.\"", "en");
+    assert!(rules(&zh).is_empty(), "{zh:?}");
+    let ar = pair("قال العمدة إن الجسر سيبنى", "ar", "\"The bridge will be built soon,\" the mayor said.", "en");
+    assert_eq!(rules(&ar), vec!["quote-added"]);
+}
+
+#[test]
+fn sentences_missing_added_and_untranslated() {
+    let source = Doc::new("Il ponte è stato chiuso ieri sera.\nIl traffico è deviato.\nOk.", "it");
+    let target = Doc::new("The bridge was closed last night.\nA new bridge is planned.", "en");
+    let findings = run(&source, &target, vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[], &[1]), bead(&[2], &[])]);
+    assert_eq!(rules(&findings), vec!["sentence-missing", "sentence-added", "sentence-missing"]);
+    assert_eq!(findings[0].severity, Severity::Error, "four words or more");
+    assert_eq!(findings[2].severity, Severity::Warning, "a short sentence");
+    assert_eq!(findings[1].bead, Some(2));
+
+    let source = Doc::new("Il sindaco ha annunciato che il ponte sarà ricostruito entro la primavera prossima.", "it");
+    let target = Doc::new("Il sindaco ha annunciato che il ponte sarà ricostruito entro la primavera prossima.", "en");
+    assert_eq!(rules(&run(&source, &target, vec![bead(&[0], &[0])])), vec!["untranslated"]);
+    let ru = Doc::new("Мэр объявил, что мост восстановят к весне следующего года.", "ru");
+    let left = Doc::new("Мэр объявил, что мост восстановят к весне следующего года.", "en");
+    assert_eq!(rules(&run(&ru, &left, vec![bead(&[0], &[0])])), vec!["untranslated"]);
+}
+
+#[test]
+fn findings_are_sorted_by_bead_then_rule() {
+    let source = Doc::new("Spokesman Elias Marrakani spoke in 2020.\nThe second sentence stays here.", "en");
+    let target = Doc::new("Spokesman Elias Marrakoni spoke in 2021.", "en");
+    let findings = run(&source, &target, vec![bead(&[0], &[0]), bead(&[1], &[])]);
+    assert_eq!(rules(&findings), vec!["number-mismatch", "name-mismatch", "sentence-missing"]);
+}
+
+#[test]
+fn odd_text_does_not_panic() {
+    let texts = ["😀😀 12😀 «😀» “", "٣٫٥ مليون 😀 \"", "三千😀万", "Ｔｒｕｍｐ ３０％ 「", "\u{202e}abc 1.2.3.4.5 ,,, 1,", "ä\u{308}1\u{a0}000"];
+    for source in texts {
+        for target in texts {
+            let _ = pair(source, "ar", target, "zh");
+            let _ = pair(source, "en", target, "en");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Names: runs of capitalised words in scripts with case (Latin, Cyrillic,
+//! Greek); in scripts without case, Latin-script words and (weakly)
+//! katakana runs. Values are ASCII keys (`Трамп` → `tramp`).
+
+use super::text::{base_language, ascii_key, is_capitalized, is_katakana, Class, Token, tokenize};
+use super::{Fact, FactKind};
+use crate::document::Span;
+
+mod generic;
+pub mod places;
+mod stop;
+
+pub use generic::is_generic;
+pub mod similarity;
+
+pub use similarity::{classify, Likeness};
+
+/// Words that join the parts of one name ("Ludwig van Beethoven", "Abu al-Hassan").
+const PARTICLES: &[&str] = &["van", "von", "der", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el", "bin", "ibn", "ben", "dos", "das", "y", "zu", "ter", "den"];
+
+pub fn extract(sentence: &str, language: &str) -> Vec<Fact> {
+    let language = base_language(language);
+    let tokens = tokenize(sentence);
+    if cased(&tokens) {
+        cased_names(&tokens, language)
+    } else {
+        uncased_names(&tokens)
+    }
+}
+
+/// Whether the sentence is mostly in a script with upper and lower case.
+fn cased(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| matches!(t.class, Class::Word | Class::Cjk));
+    let (mut with_case, mut total) = (0, 0);
+    for token in words {
+        total += 1;
+        if token.text.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
+            with_case += 1;
+        }
+    }
+    total > 0 && with_case * 2 > total
+}
+
+fn fact(tokens: &[Token], first: usize, last: usize, weak: bool) -> Fact {
+    let value = tokens[first..=last].iter().filter(|t| t.class == Class::Word || t.class == Class::Cjk).map(|t| ascii_key(t.text)).filter(|k| !k.is_empty()).collect::<Vec<_>>().join(" ");
+    let mut fact = Fact::new(FactKind::Name, Span::new(tokens[first].start, tokens[last].end), value);
+    fact.weak = weak;
+    fact
+}
+
+/// True for a token after which a capital says nothing: sentence start,
+/// opening quote, colon, dash.
+fn starts_clause(tokens: &[Token], i: usize) -> bool {
+    let previous = tokens[..i].iter().rev().find(|t| !matches!(t.text, "(" | "[" ));
+    match previous {
+        None => true,
+        Some(t) => matches!(t.text, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "«" | "„" | "‘" | "‚" | "–" | "—" | "¿" | "¡" | "'" | "‹" | "”" | "»"),
+    }
+}
+
+fn name_word(token: &Token) -> bool {
+    token.class == Class::Word && is_capitalized(token.text) && token.text.chars().any(|c| c.is_alphabetic())
+}
+
+fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let joined = tokens[j].text == "-" && !tokens[j].space_before;
+            let particle = PARTICLES.contains(&tokens[j].norm.as_str()) && tokens.get(j + 1).is_some_and(name_word);
+            if (joined || particle) && tokens.get(j + 1).is_some_and(|t| t.class == Class::Word && !t.space_before || particle) {
+                j += 1;
+                continue;
+            }
+            if name_word(&tokens[j]) && !stop::is_stop(language, &tokens[j].norm) && !tokens[j - 1].text.ends_with([',', '.', ';', ':']) {
+                last = j;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        i = j.max(last + 1);
+        // A clause-initial capital says nothing: "Glava Dagestana Vladimir…"
+        // starts with a common noun. That word stands alone, weak.
+        let mut first = first;
+        if starts_clause(tokens, first) {
+            facts.push(fact(tokens, first, first, true));
+            first += 1;
+            while first <= last && tokens[first].class != Class::Word {
+                first += 1;
+            }
+            if first > last {
+                continue;
+            }
+        }
+        let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
+        // German capitalises every noun; a generic word alone is no name.
+        let weak = (words == 1 && (language == "de" || stop::is_common(language, &tokens[first].norm)))
+            || tokens[first..=last].iter().filter(|t| t.class == Class::Word).all(|t| generic::is_generic(&ascii_key(t.text)));
+        facts.push(fact(tokens, first, last, weak));
+    }
+    facts
+}
+
+/// Scripts without case: Latin-script words written inside them are names
+/// or acronyms (strong); katakana runs may be names or loanwords (weak).
+fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let latin = |t: &Token| t.class == Class::Word && t.text.chars().all(|c| c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x250);
+        if latin(&tokens[i]) {
+            let mut last = i;
+            while last + 1 < tokens.len() && latin(&tokens[last + 1]) {
+                last += 1;
+            }
+            facts.push(fact(tokens, i, last, false));
+            i = last + 1;
+        } else if tokens[i].class == Class::Cjk && tokens[i].text.chars().all(is_katakana) && tokens[i].text.chars().filter(|c| *c != 'ー' && *c != '・').count() >= 2 {
+            facts.push(fact(tokens, i, i, true));
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    facts
+}

@@ -1,0 +1,143 @@
+//! How alike two spellings of a name are, on ASCII keys. A transliteration
+//! variant (Qassem/Qasem, Трамп/Trump, Muhammad/Mohammed) keeps the letters'
+//! sequence once doubled letters collapse and vowels become one class; an
+//! inflected form (Katarom/Qatar) extends it; a misspelling (Kanaani/Kananoi)
+//! stays close by Jaro-Winkler but differs in that sequence.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    Different,
+    /// Close spelling that is not a known kind of variant: a misspelling or another name.
+    Similar,
+    /// One is the other with a case ending (Slavic declension, possessive).
+    Inflected,
+    /// A transliteration variant.
+    Variant,
+    Same,
+}
+
+/// Digraphs that transliterations write either way.
+const DIGRAPHS: &[(&str, &str)] = &[
+    ("sch", "sh"), ("ph", "f"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+    ("ie", "i"), ("yi", "i"), ("iy", "i"), ("ij", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "ei"),
+];
+
+/// Letter sequence with transliteration noise removed. Vowels fall into
+/// classes that transliterations swap (a/e, o/u, i/y); `loose` (across
+/// scripts, where Трамп is Trump) merges all vowels.
+pub fn skeleton(key: &str, loose: bool) -> String {
+    let mut text = key.to_ascii_lowercase();
+    for (from, to) in DIGRAPHS {
+        text = text.replace(from, to);
+    }
+    let mapped: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c {
+            'q' | 'c' => 'k',
+            'w' => 'v',
+            'j' | 'y' => 'i',
+            'x' => 's',
+            other => other,
+        })
+        .collect();
+    let mut collapsed = String::new();
+    for c in mapped.chars() {
+        if !collapsed.ends_with(c) {
+            collapsed.push(c);
+        }
+    }
+    collapsed
+        .chars()
+        .map(|c| match c {
+            'a' | 'e' => 'a',
+            'o' | 'u' => if loose { 'a' } else { 'o' },
+            'i' => if loose { 'a' } else { 'i' },
+            other => other,
+        })
+        .collect()
+}
+
+/// Consonant classes only: survives scripts that write vowels differently
+/// or not at all (Devanagari, Arabic, kana, pinyin).
+pub fn consonants(key: &str) -> String {
+    let mut text = key.to_ascii_lowercase();
+    for (from, to) in [("sh", "s"), ("ch", "s"), ("ts", "s"), ("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("dh", "t"), ("ck", "k")] {
+        text = text.replace(from, to);
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let class = match c {
+            'b' | 'p' | 'v' | 'w' => 'p',
+            'd' | 't' => 't',
+            'g' | 'k' | 'q' | 'c' => 'k',
+            's' | 'z' | 'j' | 'x' => 's',
+            'l' | 'r' => 'r',
+            'f' | 'm' | 'n' => c,
+            _ => continue,
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// How alike two single-word ASCII keys are. `inflecting`: the pair crosses
+/// languages, so case endings (Katarom/Qatar) are expected; within one
+/// language an extra ending is a misspelling (Kanaani/Kananoi).
+pub fn classify(source: &str, target: &str, inflecting: bool) -> Likeness {
+    if source == target {
+        return Likeness::Same;
+    }
+    if source.is_empty() || target.is_empty() {
+        return Likeness::Different;
+    }
+    let (s, t) = (skeleton(source, inflecting), skeleton(target, inflecting));
+    if s == t {
+        return Likeness::Variant;
+    }
+    let (short, long) = if s.len() <= t.len() { (&s, &t) } else { (&t, &s) };
+    let prefix = common_prefix(source, target);
+    let extends = short.len() >= 3 && long.starts_with(short.as_str()) && long.len() - short.len() <= 5;
+    let shares_stem = prefix >= 5 && prefix * 10 >= source.len().min(target.len()) * 7;
+    if inflecting && (extends || shares_stem) {
+        return Likeness::Inflected;
+    }
+    if strsim::jaro_winkler(source, target) >= 0.82 && source.len().min(target.len()) >= 4 {
+        return Likeness::Similar;
+    }
+    Likeness::Different
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_and_misspellings() {
+        assert_eq!(classify("qassem", "qasem", false), Likeness::Variant);
+        assert_eq!(classify("tramp", "trump", true), Likeness::Variant);
+        assert_eq!(classify("muhammad", "mohammed", false), Likeness::Variant);
+        assert_eq!(classify("kiev", "kyiv", false), Likeness::Variant);
+        assert_eq!(classify("kanaani", "kananoi", false), Likeness::Similar);
+        assert_eq!(classify("grigory", "gregor", false), Likeness::Similar);
+        assert_eq!(classify("katarom", "qatar", true), Likeness::Inflected);
+        assert_eq!(classify("netanjahuovou", "netanyahu", true), Likeness::Inflected);
+        assert_eq!(classify("werth", "obama", false), Likeness::Different);
+        assert_eq!(classify("marrakani", "marrakoni", false), Likeness::Similar);
+    }
+
+    #[test]
+    fn consonant_classes_cross_scripts() {
+        // Devanagari, katakana and pinyin transliterations of the same names.
+        assert_eq!(consonants("joNnsn"), consonants("johnson"));
+        assert_eq!(consonants("ziyonson"), consonants("johnson"));
+        assert_eq!(consonants("xiusidun"), consonants("houston"));
+        assert_eq!(consonants("trmb"), consonants("trump"));
+    }
+}

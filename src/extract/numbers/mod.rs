@@ -1,0 +1,145 @@
+//! Numbers: digits in any locale and script, number words, CJK numerals,
+//! scale words, percentages, currencies, units, ordinals and dates, each
+//! normalised to a `Quantity` that compares across languages.
+
+use serde::Serialize;
+
+use super::text::{tokenize, Token};
+use super::{Fact, FactKind};
+use crate::document::Span;
+
+mod cjk;
+mod dates;
+mod numeral;
+mod around;
+mod scan;
+mod units;
+mod words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuantityKind {
+    Cardinal,
+    Ordinal,
+    Percent,
+    Money,
+    /// A physical measure, converted to a base unit (`m`, `kg`, `c`, `km/h`).
+    Measure,
+    /// A day of the month, with its month when written.
+    Date,
+    /// A month named without a day.
+    Month,
+    /// A clock time, as `hhmm`.
+    Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Every reading of the written number: more than one when the writing
+    /// is ambiguous (`1.250` is 1.25 or 1250 depending on the locale).
+    pub values: Vec<f64>,
+    pub kind: QuantityKind,
+    /// Base unit of a measure (`m`, `kg`, `c`, `km/h`) or a currency code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Converted from another unit: compare with a tolerance.
+    pub converted: bool,
+    /// The unit as written (`mi`, `ft`), when converted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_unit: Option<String>,
+    /// Unit of the last written digit (0.1 for `48.5`, 1e5 for `48.5
+    /// million`): the other side may round to it.
+    pub step: f64,
+    /// Month (1–12) of a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+}
+
+impl Quantity {
+    pub fn new(values: Vec<f64>, kind: QuantityKind) -> Self {
+        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None }
+    }
+
+    /// Whether two quantities can be the same fact written differently.
+    pub fn matches(&self, other: &Quantity) -> bool {
+        use QuantityKind::*;
+        match (self.kind, other.kind) {
+            (Month, Month) => self.values == other.values,
+            (Month, Date) => other.month.is_some_and(|m| self.values.contains(&(m as f64))),
+            (Date, Month) => other.matches(self),
+            (Month, _) | (_, Month) => false,
+            (Date, Date) if self.month.is_some() && other.month.is_some() && self.month != other.month => false,
+            _ => {
+                let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
+                same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| self.close(other, *a, *b)))
+            }
+        }
+    }
+
+    /// Equal up to rounding to the coarser side's last digit, or within 6%
+    /// after a unit conversion (`500 feet` for `150 m`).
+    fn close(&self, other: &Quantity, a: f64, b: f64) -> bool {
+        let scale = a.abs().max(b.abs());
+        let conversion = (self.converted || other.converted) && self.written_unit != other.written_unit;
+        if conversion {
+            return (a - b).abs() <= scale * 0.06;
+        }
+        (a - b).abs() < (self.step.max(other.step) / 2.0).max(scale * 1e-9)
+    }
+
+    /// The preferred reading.
+    pub fn value(&self) -> f64 {
+        self.values.first().copied().unwrap_or(0.0)
+    }
+}
+
+
+/// A number found by the scanner, before it becomes a `Fact`.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub quantity: Quantity,
+    pub weak: bool,
+}
+
+pub fn extract(sentence: &str, language: &str) -> Vec<Fact> {
+    let tokens: Vec<Token> = tokenize(sentence);
+    let found = scan::scan(sentence, &tokens, language);
+    found.into_iter().map(to_fact).collect()
+}
+
+fn to_fact(found: Found) -> Fact {
+    let mut fact = Fact::new(FactKind::Number, Span::new(found.start, found.end), describe(&found.quantity));
+    fact.quantity = Some(found.quantity);
+    fact.weak = found.weak;
+    fact
+}
+
+/// The normalised value written in facts and messages.
+pub fn describe(quantity: &Quantity) -> String {
+    let number = format_number(quantity.value());
+    match quantity.kind {
+        QuantityKind::Percent => format!("{number}%"),
+        QuantityKind::Date => match quantity.month {
+            Some(month) => format!("date:{month:02}-{:02}", quantity.value() as u32),
+            None => format!("date:{:02}", quantity.value() as u32),
+        },
+        QuantityKind::Month => format!("month:{:02}", quantity.value() as u32),
+        QuantityKind::Time => format!("time:{:04}", quantity.value() as u32),
+        QuantityKind::Ordinal => format!("#{number}"),
+        _ => match &quantity.unit {
+            Some(unit) => format!("{number} {unit}"),
+            None => number,
+        },
+    }
+}
+
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let text = format!("{value:.4}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,132 @@
+//! Words and symbols written around a number: percent, currencies, units of
+//! measure (converted to a base unit so `500 feet` compares with `150 m`).
+
+use crate::extract::text::Token;
+
+/// A unit of measure: its base unit and the factor to reach it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    pub base: &'static str,
+    pub factor: f64,
+    /// °F needs an offset, not only a factor.
+    pub fahrenheit: bool,
+}
+
+const fn unit(base: &'static str, factor: f64) -> Unit {
+    Unit { base, factor, fahrenheit: false }
+}
+
+const LENGTH: &[(&str, Unit)] = &[
+    ("m", unit("m", 1.0)), ("meter", unit("m", 1.0)), ("meters", unit("m", 1.0)), ("metre", unit("m", 1.0)),
+    ("metres", unit("m", 1.0)), ("metri", unit("m", 1.0)), ("metro", unit("m", 1.0)), ("metros", unit("m", 1.0)),
+    ("mètres", unit("m", 1.0)), ("mètre", unit("m", 1.0)), ("metrów", unit("m", 1.0)), ("metry", unit("m", 1.0)),
+    ("metrů", unit("m", 1.0)), ("метров", unit("m", 1.0)), ("метра", unit("m", 1.0)), ("метр", unit("m", 1.0)),
+    ("м", unit("m", 1.0)), ("मीटर", unit("m", 1.0)),
+    ("km", unit("m", 1000.0)), ("kilometer", unit("m", 1000.0)), ("kilometers", unit("m", 1000.0)),
+    ("kilometre", unit("m", 1000.0)), ("kilometres", unit("m", 1000.0)), ("chilometri", unit("m", 1000.0)),
+    ("kilometern", unit("m", 1000.0)), ("kilomètres", unit("m", 1000.0)), ("kilómetros", unit("m", 1000.0)),
+    ("quilômetros", unit("m", 1000.0)), ("quilómetros", unit("m", 1000.0)), ("kilometrów", unit("m", 1000.0)),
+    ("kilometrů", unit("m", 1000.0)), ("км", unit("m", 1000.0)), ("километров", unit("m", 1000.0)),
+    ("километра", unit("m", 1000.0)), ("किलोमीटर", unit("m", 1000.0)), ("公里", unit("m", 1000.0)),
+    ("cm", unit("m", 0.01)), ("mm", unit("m", 0.001)), ("см", unit("m", 0.01)), ("мм", unit("m", 0.001)),
+    ("ft", unit("m", 0.3048)), ("feet", unit("m", 0.3048)), ("foot", unit("m", 0.3048)), ("piedi", unit("m", 0.3048)),
+    ("fuß", unit("m", 0.3048)), ("pieds", unit("m", 0.3048)), ("pies", unit("m", 0.3048)), ("футов", unit("m", 0.3048)),
+    ("mi", unit("m", 1609.344)), ("mile", unit("m", 1609.344)), ("miles", unit("m", 1609.344)),
+    ("miglia", unit("m", 1609.344)), ("meilen", unit("m", 1609.344)), ("milles", unit("m", 1609.344)),
+    ("millas", unit("m", 1609.344)), ("milhas", unit("m", 1609.344)), ("миль", unit("m", 1609.344)),
+    ("मील", unit("m", 1609.344)), ("メートル", unit("m", 1.0)), ("センチ", unit("m", 0.01)), ("センチメートル", unit("m", 0.01)),
+    ("キロメートル", unit("m", 1000.0)), ("マイル", unit("m", 1609.344)), ("ヤード", unit("m", 0.9144)), ("フィート", unit("m", 0.3048)),
+    ("米", unit("m", 1.0)), ("千米", unit("m", 1000.0)), ("英里", unit("m", 1609.344)), ("英尺", unit("m", 0.3048)),
+    ("inch", unit("m", 0.0254)), ("inches", unit("m", 0.0254)), ("yards", unit("m", 0.9144)), ("yard", unit("m", 0.9144)),
+];
+
+const MASS: &[(&str, Unit)] = &[
+    ("kg", unit("kg", 1.0)), ("kilogram", unit("kg", 1.0)), ("kilograms", unit("kg", 1.0)), ("kilo", unit("kg", 1.0)),
+    ("kilos", unit("kg", 1.0)), ("chili", unit("kg", 1.0)), ("kilogramm", unit("kg", 1.0)),
+    ("kilogrammes", unit("kg", 1.0)), ("kilogramos", unit("kg", 1.0)), ("kilogramů", unit("kg", 1.0)),
+    ("kilogramów", unit("kg", 1.0)), ("кг", unit("kg", 1.0)), ("килограммов", unit("kg", 1.0)), ("公斤", unit("kg", 1.0)),
+    ("g", unit("kg", 0.001)), ("grams", unit("kg", 0.001)), ("grammi", unit("kg", 0.001)), ("gramm", unit("kg", 0.001)),
+    ("lb", unit("kg", 0.45359237)), ("lbs", unit("kg", 0.45359237)), ("t", unit("kg", 1000.0)),
+    ("tonnes", unit("kg", 1000.0)), ("tonne", unit("kg", 1000.0)), ("tons", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
+    ("tonnellate", unit("kg", 1000.0)), ("tonnen", unit("kg", 1000.0)), ("toneladas", unit("kg", 1000.0)),
+    ("тонн", unit("kg", 1000.0)), ("тонны", unit("kg", 1000.0)), ("tun", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
+    ("トン", unit("kg", 1000.0)), ("キログラム", unit("kg", 1.0)), ("グラム", unit("kg", 0.001)), ("吨", unit("kg", 1000.0)),
+    ("किलो", unit("kg", 1.0)), ("किलोग्राम", unit("kg", 1.0)), ("टन", unit("kg", 1000.0)),
+    ("mph", unit("km/h", 1.609344)), ("kmh", unit("km/h", 1.0)),
+];
+
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+    ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("￥", "JPY"), ("₹", "INR"), ("₽", "RUB"), ("₴", "UAH"),
+    ("₩", "KRW"), ("元", "CNY"), ("円", "JPY"),
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"), ("dollars", "USD"), ("dollari", "USD"), ("dólares", "USD"), ("dólar", "USD"),
+    ("доллар", "USD"), ("долларов", "USD"), ("доллара", "USD"), ("доларів", "USD"), ("dolarów", "USD"),
+    ("dolarů", "USD"), ("dolary", "USD"), ("usd", "USD"), ("डॉलर", "USD"), ("美元", "USD"), ("ドル", "USD"),
+    ("euro", "EUR"), ("euros", "EUR"), ("евро", "EUR"), ("євро", "EUR"), ("eur", "EUR"), ("eura", "EUR"),
+    ("eur", "EUR"), ("欧元", "EUR"), ("ユーロ", "EUR"), ("यूरो", "EUR"),
+    ("pounds", "GBP"), ("sterling", "GBP"), ("sterline", "GBP"), ("gbp", "GBP"), ("英镑", "GBP"), ("ポンド", "GBP"),
+    ("yen", "JPY"), ("jpy", "JPY"), ("日元", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"), ("cny", "CNY"),
+    ("рублей", "RUB"), ("рубля", "RUB"), ("рубль", "RUB"), ("руб", "RUB"), ("rubles", "RUB"), ("roubles", "RUB"),
+    ("rupees", "INR"), ("rupee", "INR"), ("रुपये", "INR"), ("रुपए", "INR"), ("रुपया", "INR"), ("inr", "INR"),
+    ("złotych", "PLN"), ("zł", "PLN"), ("zloty", "PLN"), ("korun", "CZK"), ("kč", "CZK"), ("crowns", "CZK"),
+    ("francs", "CHF"), ("دولار", "USD"), ("يورو", "EUR"), ("franken", "CHF"), ("chf", "CHF"), ("гривень", "UAH"), ("hryvnias", "UAH"),
+];
+
+/// Percent words, as one or two lowercase tokens.
+const PERCENT: &[&[&str]] = &[
+    &["%"], &["％"], &["percent"], &["per", "cent"], &["pct"], &["percento"], &["per", "cento"], &["prozent"],
+    &["pour", "cent"], &["por", "ciento"], &["por", "cento"], &["procent"], &["procenta"], &["procentů"],
+    &["procentu"], &["procentach"], &["проценты"], &["процентов"], &["процента"], &["процент"], &["відсотків"],
+    &["відсотка"], &["प्रतिशत"], &["percentage", "points"], &["punti", "percentuali"], &["prozentpunkte"],
+];
+
+pub fn currency_symbol(text: &str) -> Option<&'static str> {
+    CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == text).map(|(_, c)| *c)
+}
+
+pub fn currency_word(word: &str) -> Option<&'static str> {
+    CURRENCY_WORDS.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+}
+
+pub fn measure(word: &str) -> Option<Unit> {
+    LENGTH.iter().chain(MASS).find(|(w, _)| *w == word).map(|(_, u)| *u)
+}
+
+/// Tokens a percent sign or word takes at `i`, if any.
+pub fn percent(tokens: &[Token], i: usize) -> Option<usize> {
+    PERCENT
+        .iter()
+        .find(|words| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.norm == *w)))
+        .map(|words| words.len())
+}
+
+/// `°C`, `° F`, `degrees Celsius` at `i`: the unit and tokens taken.
+pub fn temperature(tokens: &[Token], i: usize) -> Option<(Unit, usize)> {
+    let first = tokens.get(i)?;
+    let scale_at = match first.norm.as_str() {
+        "°" | "º" => i + 1,
+        "degrees" | "gradi" | "grad" | "degrés" | "grados" | "градусов" | "градуса" | "stopni" | "stupňů" => i + 1,
+        "℃" => return Some((unit("c", 1.0), 1)),
+        "℉" => return Some((Unit { base: "c", factor: 1.0, fahrenheit: true }, 1)),
+        _ => return None,
+    };
+    let scale = tokens.get(scale_at)?.norm.as_str();
+    let fahrenheit = match scale {
+        "c" | "celsius" | "с" | "цельсия" => false,
+        "f" | "fahrenheit" => true,
+        _ => return None,
+    };
+    Some((Unit { base: "c", factor: 1.0, fahrenheit }, scale_at + 1 - i))
+}
+
+impl Unit {
+    pub fn convert(&self, value: f64) -> f64 {
+        if self.fahrenheit {
+            (value - 32.0) * 5.0 / 9.0
+        } else {
+            value * self.factor
+        }
+    }
+}
