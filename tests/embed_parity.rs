@@ -92,3 +92,15 @@ fn long_input_is_truncated_to_512_tokens() {
     assert_eq!(out.tokens[1], 512);
     assert!((cosine(out.row(1), out.row(1)) - 1.0).abs() < 1e-4);
 }
+
+#[test]
+fn edge_cases_give_the_reference_token_counts() {
+    // Counts from the reference engine's `token_count(text, is_query=True)`.
+    let engine = engine();
+    let cases = [("🦜🦜 parrots", 11), ("x 𝔘𝔘𝔘 y", 9), ("ᚠᚢᚦ runes", 11), ("a<s>b", 8), ("tab\there", 7), ("  lead and trail  ", 9)];
+    for (text, count) in cases {
+        assert_eq!(engine.token_ids(text).unwrap().len(), count, "{text:?}");
+    }
+    // SentencePiece gives one <unk> per unknown character.
+    assert!(engine.token_ids("🦜🦜 parrots").unwrap().windows(2).any(|w| w == [3, 3]));
+}

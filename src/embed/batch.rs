@@ -2,7 +2,7 @@
 
 /// Padded tokens per batch: large enough for efficient matrix products,
 /// small enough to bound the activations (~ tokens × 1536 floats per layer).
-const TOKEN_BUDGET: usize = 4096;
+const TOKEN_BUDGET: usize = 2048;
 /// Share of padding tokens a batch may carry.
 const MAX_PADDING: f32 = 0.15;
 

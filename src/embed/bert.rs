@@ -11,6 +11,7 @@ use std::path::Path;
 use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{LayerNorm, VarBuilder};
 use candle_transformers::models::bert::{BertEncoder, Config};
+use rayon::prelude::*;
 
 use super::batch::{batches, Sequence};
 use super::store::{self, broken, FileName, Source};
@@ -128,9 +129,13 @@ impl Embedder for BertEngine {
             }
             seqs.push(Sequence { index, ids });
         }
+        // Batches run concurrently on rayon's pool: candle parallelises the
+        // matrix products but not the element-wise ops (GELU's erf, copies),
+        // so one batch per core keeps every core busy.
+        let groups = batches(&seqs);
+        let outputs: Vec<Vec<f32>> = groups.par_iter().map(|b| self.forward(b)).collect::<Result<_>>()?;
         let mut data = vec![0f32; sentences.len() * dim];
-        for batch in batches(&seqs) {
-            let rows = self.forward(&batch)?;
+        for (batch, rows) in groups.iter().zip(&outputs) {
             for (seq, row) in batch.iter().zip(rows.chunks_exact(dim)) {
                 data[seq.index * dim..(seq.index + 1) * dim].copy_from_slice(row);
             }
