@@ -1,19 +1,20 @@
 //! Sentence embeddings from any BERT-architecture model in Hugging Face
-//! layout, on candle's CPU backend: tokenise, run candle's `BertEncoder`,
-//! mean-pool over the attention mask, L2-normalise.
+//! layout, on candle's CPU backend: tokenise, run the BERT encoder
+//! (`encoder.rs`), mean-pool over the attention mask, L2-normalise.
 //!
-//! The embedding layer is ours only so that the word table can stay memory
-//! mapped (see `words.rs`); it computes exactly BERT's
+//! The embedding layer is written out here so that the word table can stay
+//! memory mapped (see `words.rs`); it computes exactly BERT's
 //! `LayerNorm(word + position + token_type[0])`.
 
 use std::path::Path;
 
 use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{LayerNorm, VarBuilder};
-use candle_transformers::models::bert::{BertEncoder, Config};
+use candle_transformers::models::bert::Config;
 use rayon::prelude::*;
 
 use super::batch::{batches, Sequence};
+use super::encoder::Encoder;
 use super::store::{self, broken, FileName, Source};
 use super::tokenizer::SentenceTokenizer;
 use super::words::WordTable;
@@ -31,7 +32,7 @@ pub struct BertEngine {
     /// Token type 0, `[hidden]`.
     token_type: Tensor,
     layer_norm: LayerNorm,
-    encoder: BertEncoder,
+    encoder: Encoder,
     config: Config,
     max_tokens: usize,
     info: ModelInfo,
@@ -57,7 +58,7 @@ impl BertEngine {
         let token_type = emb.get((config.type_vocab_size, h), "token_type_embeddings.weight").map_err(bad)?;
         let token_type = token_type.get(0).map_err(bad)?;
         let layer_norm = candle_nn::layer_norm(h, config.layer_norm_eps, emb.pp("LayerNorm")).map_err(bad)?;
-        let encoder = BertEncoder::load(vb.pp(format!("{root}encoder")), &config).map_err(bad)?;
+        let encoder = Encoder::load(vb.pp(format!("{root}encoder")), &config).map_err(bad)?;
         let info = model_info(dir, &weights, source.as_ref(), h)?;
         let max_tokens = config.max_position_embeddings.min(MAX_TOKENS);
         Ok(BertEngine { tokenizer, words, positions, token_type, layer_norm, encoder, config, max_tokens, info })

@@ -8,6 +8,7 @@ use crate::error::Result;
 mod batch;
 pub mod bert;
 pub mod e5file;
+mod encoder;
 pub mod fetch;
 pub mod import;
 pub mod store;
