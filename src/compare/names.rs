@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::{fact_location, BeadView, Placed, Side};
+use super::{excerpt, fact_location, holes, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
@@ -71,6 +71,27 @@ fn same_acronym(a: &str, b: &str) -> bool {
     short == long || (long.len() == short.len() + 1 && short.iter().all(|c| long.contains(c)))
 }
 
+/// Places named in an English name: whether all are named in `other_text`,
+/// and the words they cover.
+fn places_in<'n>(name: &'n str, other_text: &str) -> (bool, Vec<&'n str>) {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut covered = Vec::new();
+    let mut all_found = true;
+    let mut start = 0;
+    while start < words.len() {
+        let longest = (start + 1..=words.len().min(start + 4)).rev().find_map(|end| places::by_english(&words[start..end].join(" ")).map(|p| (end, p)));
+        match longest {
+            Some((end, place)) => {
+                all_found &= place.named_in(other_text);
+                covered.extend_from_slice(&words[start..end]);
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+    (all_found, covered)
+}
+
 /// A place named in English on one side and in its own form on the other.
 fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<bool> {
     if english_side {
@@ -105,7 +126,10 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
     if result.0 >= Likeness::Inflected {
         return result;
     }
-    let in_words = words.keys.iter().map(|w| classify(w, key, cross_language)).filter(|l| *l >= Likeness::Inflected).max();
+    // Across languages a close spelling among all words is a cognate or
+    // an adjective of the name (Pensylvánské/Pennsylvania).
+    let floor = if cross_language { Likeness::Similar } else { Likeness::Inflected };
+    let in_words = words.keys.iter().map(|w| classify(w, key, cross_language)).filter(|l| *l >= floor).max().map(|l| l.max(Likeness::Inflected));
     if let Some(likeness) = in_words {
         return (likeness, None);
     }
@@ -131,14 +155,10 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
         let acronym = target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
-        if let Some(found) = place_support(&target.fact.value, &source_text, true) {
-            if !found && !target.fact.weak {
-                findings.push(added(view, target));
-            }
-            continue;
-        }
-        let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k)).collect();
-        let mut unsupported = false;
+        // Places inside the name ("North Korea") are checked by their exonyms.
+        let (places_found, covered) = places_in(&target.fact.value, &source_text);
+        let mut unsupported = !places_found;
+        let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words {
             let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language);
             match (likeness, matched) {
@@ -172,7 +192,36 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None));
         }
     }
+    if let Some(finding) = dropped(view, &source_names, &target_names, &target_name_words, &target_words, cross_language, &findings) {
+        findings.push(finding);
+    }
     dedup(findings)
+}
+
+/// A name dropped from an English target: its trace in the grammar (see
+/// `holes`), backed by a source name with no counterpart when the source
+/// is written with capitals.
+fn dropped(view: &BeadView, source_names: &[Placed], _target_names: &[Placed], target_name_words: &[NameWord], target_words: &Words, cross_language: bool, found: &[Finding]) -> Option<Finding> {
+    if crate::extract::text::base_language(view.target.language) != "en" || found.iter().any(|f| f.rule == Rule::NameMissing) {
+        return None;
+    }
+    let &target_sentence = view.bead.target.first()?;
+    let sentence = view.target.sentences.get(target_sentence)?;
+    let text = view.target.text.get(sentence.span.start..sentence.span.end)?;
+    let (start, end) = holes::find(text)?;
+    let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
+    if source_cased {
+        let unmatched = source_names.iter().any(|s| {
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, false, target_name_words, target_words, cross_language).0 == Likeness::Different)
+        });
+        if !unmatched {
+            return None;
+        }
+    }
+    let span = crate::document::Span::new(sentence.span.start + start, sentence.span.start + end);
+    let around = excerpt(text.get(start.saturating_sub(20)..(end + 20).min(text.len())).unwrap_or(text), 50);
+    let message = format!("a name seems to be missing in the target near \"{around}\"");
+    Some(view.finding(Rule::NameMissing, Severity::Warning, message, None, Some(super::location(view.target, target_sentence, span))))
 }
 
 fn added(view: &BeadView, target: &Placed) -> Finding {

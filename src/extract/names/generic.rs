@@ -28,9 +28,14 @@ european asian african arab arabic islamic muslim christian catholic orthodox je
 iraqi syrian turkish ukrainian belgian dutch swiss swedish norwegian danish finnish greek austrian
 hungarian romanian bulgarian serbian croatian portuguese mexican brazilian canadian australian
 vietnamese thai indonesian filipino pakistani afghan egyptian saudi nigerian soviet latin western
-covid coronavirus virus";
+covid coronavirus virus usd eur gbp pln czk jpy cny rub uah inr chf gdp us usa uk eu un
+economy chamber deputies sun moon star wonders pound dollar euro black white red blue";
+
+/// Endings of English common nouns and adjectives (Cooperation, Management,
+/// Opportunities, Environmental): a capitalised word with one is translated.
+const SUFFIXES: &[&str] = &["tion", "tions", "ment", "ments", "ness", "ity", "ities", "ies", "ship", "ical", "ance", "ence", "ism", "ist", "ists", "ing", "ary", "ous", "ive", "ers", "ful", "less", "ology", "ional"];
 
 /// Whether an ASCII-lowercase name word is a translatable common word.
 pub fn is_generic(word: &str) -> bool {
-    WORDS.split_whitespace().any(|w| w == word)
+    WORDS.split_whitespace().any(|w| w == word) || (word.len() >= 6 && SUFFIXES.iter().any(|s| word.ends_with(s)))
 }

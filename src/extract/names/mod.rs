@@ -75,7 +75,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         let mut j = i + 1;
         while j < tokens.len() {
             let joined = tokens[j].text == "-" && !tokens[j].space_before;
-            let particle = PARTICLES.contains(&tokens[j].norm.as_str()) && tokens.get(j + 1).is_some_and(name_word);
+            let particle = language != "de" && PARTICLES.contains(&tokens[j].norm.as_str()) && tokens.get(j + 1).is_some_and(name_word);
             if (joined || particle) && tokens.get(j + 1).is_some_and(|t| t.class == Class::Word && !t.space_before || particle) {
                 j += 1;
                 continue;
@@ -103,7 +103,9 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         }
         let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
         // German capitalises every noun; a generic word alone is no name.
-        let weak = (words == 1 && (language == "de" || stop::is_common(language, &tokens[first].norm)))
+        // German capitalises every noun: its capitalised words are weak.
+        let weak = language == "de"
+            || (words == 1 && stop::is_common(language, &tokens[first].norm))
             || tokens[first..=last].iter().filter(|t| t.class == Class::Word).all(|t| generic::is_generic(&ascii_key(t.text)));
         facts.push(fact(tokens, first, last, weak));
     }
