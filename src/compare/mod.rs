@@ -14,6 +14,7 @@ mod holes;
 mod names;
 mod numbers;
 mod quotes;
+mod romaji;
 mod sentences;
 
 pub use quotes::{LexicalQuoteSimilarity, QuoteSimilarity};

@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::{excerpt, fact_location, holes, BeadView, Placed, Side};
+use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
@@ -19,7 +19,12 @@ struct Words {
     keys: Vec<String>,
     /// Consonant classes of runs of up to four words, for scripts without case.
     runs: Vec<String>,
+    /// The same runs' ASCII keys joined (`Hu Nan` → `hunan`): pinyin names.
+    run_keys: Vec<String>,
     cased: bool,
+    /// Han characters present (Japanese names in kanji have readings no
+    /// transliteration table gives).
+    han: bool,
 }
 
 impl Words {
@@ -28,15 +33,18 @@ impl Words {
         let keys: Vec<String> = tokens.iter().map(|t| ascii_key(t.text)).collect();
         let cased_words = tokens.iter().filter(|t| t.text.chars().any(|c| c.is_uppercase() || c.is_lowercase())).count();
         let cased = cased_words * 2 > tokens.len();
-        let mut runs = Vec::new();
+        let (mut runs, mut run_keys) = (Vec::new(), Vec::new());
         if !cased {
             for start in 0..keys.len() {
                 for end in start + 1..=(start + 4).min(keys.len()) {
-                    runs.push(consonants(&keys[start..end].concat()));
+                    let joined = keys[start..end].concat();
+                    runs.push(consonants(&joined));
+                    run_keys.push(joined);
                 }
             }
         }
-        Words { keys, runs, cased }
+        let han = text.chars().any(crate::extract::text::is_han);
+        Words { keys, runs, run_keys, cased, han }
     }
 }
 
@@ -46,6 +54,8 @@ struct NameWord<'a> {
     key: String,
     /// Written in capitals (`HIV`, `ONU`): compared by letters, in any order.
     acronym: bool,
+    /// Written in Latin script: vowels as written count.
+    latin: bool,
 }
 
 fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
@@ -54,7 +64,8 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
         .flat_map(|p| {
             let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
-            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym })
+            let latin = text.chars().all(|c| (c as u32) < 0x250);
+            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym, latin })
         })
         .collect()
 }
@@ -101,20 +112,28 @@ fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<boo
     }
 }
 
+/// `phrase` in `text` as words; the last word may be a derived form
+/// (`Russian` for `Russia`, `Swedish` for `Sweden`).
 fn contains_words(text: &str, phrase: &str) -> bool {
     let words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    let derived = |word: &str, base: &str| word == base || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
+    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
 }
 
+
 /// How well `key` is found on the other side, and the name word it matched.
-fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
     let mut result = (Likeness::Different, None);
     for word in names {
         if acronym && word.acronym && same_acronym(&word.key, key) {
             return (Likeness::Variant, Some(word));
         }
         let mut likeness = classify(&word.key, key, cross_language);
+        // Across scripts vowels are written at will: Prais/Price, Raian/Ryan.
+        if likeness < Likeness::Variant && cross_language && !word.latin && consonants(&word.key).len() >= 2 && consonants(&word.key) == consonants(key) {
+            likeness = Likeness::Variant;
+        }
         if likeness == Likeness::Similar && cross_language {
             // Exonyms differ by more than a misspelling (Spanien/Spain).
             likeness = Likeness::Inflected;
@@ -133,9 +152,16 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
     if let Some(likeness) = in_words {
         return (likeness, None);
     }
+    if words.cased {
+        return result;
+    }
     let skeleton = consonants(key);
-    if !words.cased && skeleton.len() >= 2 && words.runs.iter().any(|r| *r == skeleton) {
+    if (skeleton.len() >= 2 && words.runs.iter().any(|r| *r == skeleton)) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
         return (Likeness::Variant, None);
+    }
+    if japanese && words.han && romaji::is_romaji(key) {
+        // A Japanese reading of a kanji name: plausible, not checkable here.
+        return (Likeness::Inflected, None);
     }
     result
 }
@@ -149,6 +175,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let target_name_words = name_words(view.target, &target_names);
     let (source_text, target_text) = (view.source_text(), view.target_text());
     let cross_language = view.source.language != view.target.language;
+    let japanese = crate::extract::text::base_language(view.source.language) == "ja";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
     let mut findings = Vec::new();
@@ -160,7 +187,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let mut unsupported = !places_found;
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words {
-            let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language);
+            let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language, japanese);
             match (likeness, matched) {
                 (Likeness::Similar, Some(source)) => {
                     explained.push(&source.placed);
@@ -185,7 +212,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // none of whose words is found is missing.
         let missing = match place_support(&written, &target_text, false) {
             Some(found) => !found,
-            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, acronym, &target_name_words, &target_words, cross_language).0 == Likeness::Different),
+            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, acronym, &target_name_words, &target_words, cross_language, false).0 == Likeness::Different),
         };
         if missing {
             let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
@@ -212,7 +239,7 @@ fn dropped(view: &BeadView, source_names: &[Placed], _target_names: &[Placed], t
     let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
     if source_cased {
         let unmatched = source_names.iter().any(|s| {
-            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, false, target_name_words, target_words, cross_language).0 == Likeness::Different)
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, false, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
         });
         if !unmatched {
             return None;

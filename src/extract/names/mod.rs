@@ -59,7 +59,7 @@ fn starts_clause(tokens: &[Token], i: usize) -> bool {
 }
 
 fn name_word(token: &Token) -> bool {
-    token.class == Class::Word && is_capitalized(token.text) && token.text.chars().any(|c| c.is_alphabetic())
+    token.class == Class::Word && is_capitalized(token.text) && token.text.chars().count() >= 2
 }
 
 fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
@@ -103,8 +103,14 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         }
         let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
         // German capitalises every noun; a generic word alone is no name.
-        // German capitalises every noun: its capitalised words are weak.
+        // German capitalises every noun: its capitalised words are weak. So
+        // are Slavic capitalised adjectives (of organisations: "Severnogo
+        // flota") and acronyms outside English, which are usually translated.
+        let text = &tokens[first].text;
+        let acronym = words == 1 && text.chars().count() <= 6 && text.chars().all(char::is_uppercase);
         let weak = language == "de"
+            || (acronym && language != "en")
+            || (words == 1 && stop::adjective(language, &tokens[first].norm))
             || (words == 1 && stop::is_common(language, &tokens[first].norm))
             || tokens[first..=last].iter().filter(|t| t.class == Class::Word).all(|t| generic::is_generic(&ascii_key(t.text)));
         facts.push(fact(tokens, first, last, weak));

@@ -18,7 +18,7 @@ pub enum Likeness {
 
 /// Digraphs that transliterations write either way.
 const DIGRAPHS: &[(&str, &str)] = &[
-    ("sch", "sh"), ("ph", "f"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+    ("ce", "se"), ("ci", "si"), ("sch", "sh"), ("ph", "f"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
     ("ie", "i"), ("yi", "i"), ("iy", "i"), ("ij", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "ei"),
 ];
 
@@ -62,7 +62,7 @@ pub fn skeleton(key: &str, loose: bool) -> String {
 /// or not at all (Devanagari, Arabic, kana, pinyin).
 pub fn consonants(key: &str) -> String {
     let mut text = key.to_ascii_lowercase();
-    for (from, to) in [("sh", "s"), ("ch", "s"), ("ts", "s"), ("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("dh", "t"), ("ck", "k")] {
+    for (from, to) in [("ce", "se"), ("ci", "si"), ("sh", "s"), ("ch", "s"), ("ts", "s"), ("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("dh", "t"), ("ck", "k")] {
         text = text.replace(from, to);
     }
     let mut out = String::new();
