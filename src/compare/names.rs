@@ -82,25 +82,24 @@ fn same_acronym(a: &str, b: &str) -> bool {
     short == long || (long.len() == short.len() + 1 && short.iter().all(|c| long.contains(c)))
 }
 
-/// Places named in an English name: whether all are named in `other_text`,
-/// and the words they cover.
-fn places_in<'n>(name: &'n str, other_text: &str) -> (bool, Vec<&'n str>) {
+/// Words of an English name covered by places named in `other_text`.
+fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
     let words: Vec<&str> = name.split(' ').collect();
     let mut covered = Vec::new();
-    let mut all_found = true;
     let mut start = 0;
     while start < words.len() {
         let longest = (start + 1..=words.len().min(start + 4)).rev().find_map(|end| places::by_english(&words[start..end].join(" ")).map(|p| (end, p)));
         match longest {
             Some((end, place)) => {
-                all_found &= place.named_in(other_text);
-                covered.extend_from_slice(&words[start..end]);
+                if place.named_in(other_text) {
+                    covered.extend_from_slice(&words[start..end]);
+                }
                 start = end;
             }
             None => start += 1,
         }
     }
-    (all_found, covered)
+    covered
 }
 
 /// A place named in English on one side and in its own form on the other.
@@ -121,6 +120,12 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
 }
 
+
+/// Consonant skeletons equal, or (long ones) one consonant apart: Devanagari
+/// transliterations carry nasal marks (`skoNttlaiNdd` for Scotland).
+fn sounds_alike(source: &str, target: &str) -> bool {
+    source == target || (source.len() >= 4 && target.len() >= 4 && strsim::levenshtein(source, target) <= 1)
+}
 
 /// How well `key` is found on the other side, and the name word it matched.
 fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
@@ -156,7 +161,7 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
         return result;
     }
     let skeleton = consonants(key);
-    if (skeleton.len() >= 2 && words.runs.iter().any(|r| *r == skeleton)) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
+    if (skeleton.len() >= 2 && words.runs.iter().any(|r| sounds_alike(r, &skeleton))) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
         return (Likeness::Variant, None);
     }
     if japanese && words.han && romaji::is_romaji(key) {
@@ -183,8 +188,9 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     for target in &target_names {
         let acronym = target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
         // Places inside the name ("North Korea") are checked by their exonyms.
-        let (places_found, covered) = places_in(&target.fact.value, &source_text);
-        let mut unsupported = !places_found;
+        // A place not found by its exonyms may still match by sound below.
+        let covered = places_in(&target.fact.value, &source_text);
+        let mut unsupported = false;
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words {
             let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language, japanese);

@@ -29,7 +29,7 @@ iraqi syrian turkish ukrainian belgian dutch swiss swedish norwegian danish finn
 hungarian romanian bulgarian serbian croatian portuguese mexican brazilian canadian australian
 vietnamese thai indonesian filipino pakistani afghan egyptian saudi nigerian soviet latin western
 covid coronavirus virus usd eur gbp pln czk jpy cny rub uah inr chf gdp us usa uk eu un
-premier territory krai oblast economy chamber deputies sun moon star wonders pound dollar euro black white red blue";
+cultural agricultural industry industrial expo reclamation gov ltd co inc corp home wonders premier territory krai oblast economy chamber deputies sun moon star wonders pound dollar euro black white red blue";
 
 /// Endings of English common nouns and adjectives (Cooperation, Management,
 /// Opportunities, Environmental): a capitalised word with one is translated.
