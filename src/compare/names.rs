@@ -17,8 +17,9 @@ use crate::report::{Finding, Rule, Severity};
 struct Words {
     /// ASCII keys of every word (and of each CJK character or kana run).
     keys: Vec<String>,
-    /// Consonant classes of runs of up to four words, for scripts without case.
-    runs: Vec<String>,
+    /// Consonant classes of runs of up to four words, for scripts without
+    /// case, with the number of words in the run.
+    runs: Vec<(String, usize)>,
     /// The same runs' ASCII keys joined (`Hu Nan` → `hunan`): pinyin names.
     run_keys: Vec<String>,
     cased: bool,
@@ -38,7 +39,7 @@ impl Words {
             for start in 0..keys.len() {
                 for end in start + 1..=(start + 4).min(keys.len()) {
                     let joined = keys[start..end].concat();
-                    runs.push(consonants(&joined));
+                    runs.push((consonants(&joined), end - start));
                     run_keys.push(joined);
                 }
             }
@@ -161,7 +162,9 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
         return result;
     }
     let skeleton = consonants(key);
-    if (skeleton.len() >= 2 && words.runs.iter().any(|r| sounds_alike(r, &skeleton))) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
+    // Two consonants match by chance across words: only within one word.
+    let sounds = |(run, count): &(String, usize)| if skeleton.len() >= 3 { sounds_alike(run, &skeleton) } else { *count == 1 && *run == skeleton };
+    if (skeleton.len() >= 2 && words.runs.iter().any(sounds)) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
         return (Likeness::Variant, None);
     }
     if japanese && words.han && romaji::is_romaji(key) {
@@ -238,10 +241,11 @@ fn dropped(view: &BeadView, source_names: &[Placed], _target_names: &[Placed], t
     if crate::extract::text::base_language(view.target.language) != "en" || found.iter().any(|f| f.rule == Rule::NameMissing) {
         return None;
     }
-    let &target_sentence = view.bead.target.first()?;
-    let sentence = view.target.sentences.get(target_sentence)?;
-    let text = view.target.text.get(sentence.span.start..sentence.span.end)?;
-    let (start, end) = holes::find(text)?;
+    let (target_sentence, sentence, text, (start, end)) = view.bead.target.iter().find_map(|&j| {
+        let sentence = view.target.sentences.get(j)?;
+        let text = view.target.text.get(sentence.span.start..sentence.span.end)?;
+        holes::find(text).map(|hole| (j, sentence, text, hole))
+    })?;
     let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
     if source_cased {
         let unmatched = source_names.iter().any(|s| {
