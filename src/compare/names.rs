@@ -117,7 +117,7 @@ fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<boo
 fn contains_words(text: &str, phrase: &str) -> bool {
     let words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    let derived = |word: &str, base: &str| word == base || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
+    let derived = |word: &str, base: &str| word.starts_with(base) || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
     words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
 }
 
@@ -129,7 +129,7 @@ fn sounds_alike(source: &str, target: &str) -> bool {
 }
 
 /// How well `key` is found on the other side, and the name word it matched.
-fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+fn best<'a, 'b>(key: &str, key_latin: bool, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
     let mut result = (Likeness::Different, None);
     for word in names {
         if acronym && word.acronym && same_acronym(&word.key, key) {
@@ -137,7 +137,9 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
         }
         let mut likeness = classify(&word.key, key, cross_language);
         // Across scripts vowels are written at will: Prais/Price, Raian/Ryan.
-        if likeness < Likeness::Variant && cross_language && !word.latin && consonants(&word.key).len() >= 2 && consonants(&word.key) == consonants(key) {
+        let skeleton = consonants(&word.key);
+        let long_enough = skeleton.len() >= 3 || (skeleton.len() == 2 && (!word.latin || !key_latin));
+        if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
             likeness = Likeness::Variant;
         }
         if likeness == Likeness::Similar && cross_language {
@@ -196,7 +198,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let mut unsupported = false;
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words {
-            let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language, japanese);
+            let (likeness, matched) = best(key, true, acronym, &source_name_words, &source_words, cross_language, japanese);
             match (likeness, matched) {
                 (Likeness::Similar, Some(source)) => {
                     explained.push(&source.placed);
@@ -217,11 +219,12 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         }
         let written = shown(view, source, true);
         let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
+        let latin = written.chars().all(|c| (c as u32) < 0x250);
         // Parts of a name get translated ("Severnogo flota"); only a name
         // none of whose words is found is missing.
         let missing = match place_support(&written, &target_text, false) {
             Some(found) => !found,
-            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, acronym, &target_name_words, &target_words, cross_language, false).0 == Likeness::Different),
+            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, latin, acronym, &target_name_words, &target_words, cross_language, false).0 == Likeness::Different),
         };
         if missing {
             let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
@@ -249,7 +252,7 @@ fn dropped(view: &BeadView, source_names: &[Placed], _target_names: &[Placed], t
     let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
     if source_cased {
         let unmatched = source_names.iter().any(|s| {
-            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, false, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, true, false, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
         });
         if !unmatched {
             return None;

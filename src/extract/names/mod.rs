@@ -125,7 +125,7 @@ fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
     let mut i = 0;
     while i < tokens.len() {
         let latin = |t: &Token| t.class == Class::Word && t.text.chars().all(|c| c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x250);
-        if latin(&tokens[i]) {
+        if latin(&tokens[i]) && tokens[i].text.chars().count() >= 2 {
             let mut last = i;
             while last + 1 < tokens.len() && latin(&tokens[last + 1]) {
                 last += 1;
