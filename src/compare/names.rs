@@ -231,7 +231,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None));
         }
     }
-    if let Some(finding) = dropped(view, &source_names, &target_names, &target_name_words, &target_words, cross_language, &findings) {
+    if let Some(finding) = dropped(view, &source_names, &target_name_words, &target_words, cross_language, &findings) {
         findings.push(finding);
     }
     dedup(findings)
@@ -240,7 +240,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
 /// A name dropped from an English target: its trace in the grammar (see
 /// `holes`), backed by a source name with no counterpart when the source
 /// is written with capitals.
-fn dropped(view: &BeadView, source_names: &[Placed], _target_names: &[Placed], target_name_words: &[NameWord], target_words: &Words, cross_language: bool, found: &[Finding]) -> Option<Finding> {
+fn dropped(view: &BeadView, source_names: &[Placed], target_name_words: &[NameWord], target_words: &Words, cross_language: bool, found: &[Finding]) -> Option<Finding> {
     if crate::extract::text::base_language(view.target.language) != "en" || found.iter().any(|f| f.rule == Rule::NameMissing) {
         return None;
     }

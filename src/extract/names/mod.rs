@@ -118,6 +118,15 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
     facts
 }
 
+/// Devanagari spells English names with a sign native words lack: the
+/// candra o (जॉनसन). A word after श्री (Mr.) is a name.
+fn foreign_in_devanagari(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let devanagari = token.class == Class::Word && token.text.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    let after_title = i > 0 && matches!(tokens[i - 1].text, "श्री" | "श्रीमती" | "डॉ");
+    devanagari && token.text.chars().count() >= 3 && (token.text.contains(['\u{0949}', '\u{0911}']) || after_title)
+}
+
 /// Scripts without case: Latin-script words written inside them are names
 /// or acronyms (strong); katakana runs may be names or loanwords (weak).
 fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
@@ -132,6 +141,9 @@ fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
             }
             facts.push(fact(tokens, i, last, false));
             i = last + 1;
+        } else if foreign_in_devanagari(tokens, i) {
+            facts.push(fact(tokens, i, i, false));
+            i += 1;
         } else if tokens[i].class == Class::Cjk && tokens[i].text.chars().all(is_katakana) && tokens[i].text.chars().filter(|c| *c != 'ー' && *c != '・').count() >= 2 {
             facts.push(fact(tokens, i, i, true));
             i += 1;
