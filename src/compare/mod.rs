@@ -10,9 +10,11 @@ use crate::extract::{Fact, FactKind};
 use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
+mod holes;
 mod names;
 mod numbers;
 mod quotes;
+mod romaji;
 mod sentences;
 
 pub use quotes::{LexicalQuoteSimilarity, QuoteSimilarity};

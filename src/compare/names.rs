@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::{fact_location, BeadView, Placed, Side};
+use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
@@ -17,9 +17,15 @@ use crate::report::{Finding, Rule, Severity};
 struct Words {
     /// ASCII keys of every word (and of each CJK character or kana run).
     keys: Vec<String>,
-    /// Consonant classes of runs of up to four words, for scripts without case.
-    runs: Vec<String>,
+    /// Consonant classes of runs of up to four words, for scripts without
+    /// case, with the number of words in the run.
+    runs: Vec<(String, usize)>,
+    /// The same runs' ASCII keys joined (`Hu Nan` → `hunan`): pinyin names.
+    run_keys: Vec<String>,
     cased: bool,
+    /// Han characters present (Japanese names in kanji have readings no
+    /// transliteration table gives).
+    han: bool,
 }
 
 impl Words {
@@ -28,15 +34,18 @@ impl Words {
         let keys: Vec<String> = tokens.iter().map(|t| ascii_key(t.text)).collect();
         let cased_words = tokens.iter().filter(|t| t.text.chars().any(|c| c.is_uppercase() || c.is_lowercase())).count();
         let cased = cased_words * 2 > tokens.len();
-        let mut runs = Vec::new();
+        let (mut runs, mut run_keys) = (Vec::new(), Vec::new());
         if !cased {
             for start in 0..keys.len() {
                 for end in start + 1..=(start + 4).min(keys.len()) {
-                    runs.push(consonants(&keys[start..end].concat()));
+                    let joined = keys[start..end].concat();
+                    runs.push((consonants(&joined), end - start));
+                    run_keys.push(joined);
                 }
             }
         }
-        Words { keys, runs, cased }
+        let han = text.chars().any(crate::extract::text::is_han);
+        Words { keys, runs, run_keys, cased, han }
     }
 }
 
@@ -46,6 +55,8 @@ struct NameWord<'a> {
     key: String,
     /// Written in capitals (`HIV`, `ONU`): compared by letters, in any order.
     acronym: bool,
+    /// Written in Latin script: vowels as written count.
+    latin: bool,
 }
 
 fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
@@ -54,7 +65,8 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
         .flat_map(|p| {
             let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
-            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym })
+            let latin = text.chars().all(|c| (c as u32) < 0x250);
+            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym, latin })
         })
         .collect()
 }
@@ -71,6 +83,26 @@ fn same_acronym(a: &str, b: &str) -> bool {
     short == long || (long.len() == short.len() + 1 && short.iter().all(|c| long.contains(c)))
 }
 
+/// Words of an English name covered by places named in `other_text`.
+fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut covered = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let longest = (start + 1..=words.len().min(start + 4)).rev().find_map(|end| places::by_english(&words[start..end].join(" ")).map(|p| (end, p)));
+        match longest {
+            Some((end, place)) => {
+                if place.named_in(other_text) {
+                    covered.extend_from_slice(&words[start..end]);
+                }
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+    covered
+}
+
 /// A place named in English on one side and in its own form on the other.
 fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<bool> {
     if english_side {
@@ -80,20 +112,36 @@ fn place_support(name: &str, other_text: &str, english_side: bool) -> Option<boo
     }
 }
 
+/// `phrase` in `text` as words; the last word may be a derived form
+/// (`Russian` for `Russia`, `Swedish` for `Sweden`).
 fn contains_words(text: &str, phrase: &str) -> bool {
     let words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    let derived = |word: &str, base: &str| word.starts_with(base) || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
+    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
+}
+
+
+/// Consonant skeletons equal, or (long ones) one consonant apart: Devanagari
+/// transliterations carry nasal marks (`skoNttlaiNdd` for Scotland).
+fn sounds_alike(source: &str, target: &str) -> bool {
+    source == target || (source.len() >= 4 && target.len() >= 4 && strsim::levenshtein(source, target) <= 1)
 }
 
 /// How well `key` is found on the other side, and the name word it matched.
-fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+fn best<'a, 'b>(key: &str, key_latin: bool, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
     let mut result = (Likeness::Different, None);
     for word in names {
         if acronym && word.acronym && same_acronym(&word.key, key) {
             return (Likeness::Variant, Some(word));
         }
         let mut likeness = classify(&word.key, key, cross_language);
+        // Across scripts vowels are written at will: Prais/Price, Raian/Ryan.
+        let skeleton = consonants(&word.key);
+        let long_enough = skeleton.len() >= 3 || (skeleton.len() == 2 && (!word.latin || !key_latin));
+        if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
+            likeness = Likeness::Variant;
+        }
         if likeness == Likeness::Similar && cross_language {
             // Exonyms differ by more than a misspelling (Spanien/Spain).
             likeness = Likeness::Inflected;
@@ -105,13 +153,25 @@ fn best<'a, 'b>(key: &str, acronym: bool, names: &'b [NameWord<'a>], words: &Wor
     if result.0 >= Likeness::Inflected {
         return result;
     }
-    let in_words = words.keys.iter().map(|w| classify(w, key, cross_language)).filter(|l| *l >= Likeness::Inflected).max();
+    // Across languages a close spelling among all words is a cognate or
+    // an adjective of the name (Pensylvánské/Pennsylvania).
+    let floor = if cross_language { Likeness::Similar } else { Likeness::Inflected };
+    let in_words = words.keys.iter().map(|w| classify(w, key, cross_language)).filter(|l| *l >= floor).max().map(|l| l.max(Likeness::Inflected));
     if let Some(likeness) = in_words {
         return (likeness, None);
     }
+    if words.cased {
+        return result;
+    }
     let skeleton = consonants(key);
-    if !words.cased && skeleton.len() >= 2 && words.runs.iter().any(|r| *r == skeleton) {
+    // Two consonants match by chance across words: only within one word.
+    let sounds = |(run, count): &(String, usize)| if skeleton.len() >= 3 { sounds_alike(run, &skeleton) } else { *count == 1 && *run == skeleton };
+    if (skeleton.len() >= 2 && words.runs.iter().any(sounds)) || words.run_keys.iter().any(|r| classify(r, key, false) >= Likeness::Variant) {
         return (Likeness::Variant, None);
+    }
+    if japanese && words.han && romaji::is_romaji(key) {
+        // A Japanese reading of a kanji name: plausible, not checkable here.
+        return (Likeness::Inflected, None);
     }
     result
 }
@@ -125,22 +185,20 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let target_name_words = name_words(view.target, &target_names);
     let (source_text, target_text) = (view.source_text(), view.target_text());
     let cross_language = view.source.language != view.target.language;
+    let japanese = crate::extract::text::base_language(view.source.language) == "ja";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
     let mut findings = Vec::new();
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
         let acronym = target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
-        if let Some(found) = place_support(&target.fact.value, &source_text, true) {
-            if !found && !target.fact.weak {
-                findings.push(added(view, target));
-            }
-            continue;
-        }
-        let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k)).collect();
+        // Places inside the name ("North Korea") are checked by their exonyms.
+        // A place not found by its exonyms may still match by sound below.
+        let covered = places_in(&target.fact.value, &source_text);
         let mut unsupported = false;
+        let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words {
-            let (likeness, matched) = best(key, acronym, &source_name_words, &source_words, cross_language);
+            let (likeness, matched) = best(key, true, acronym, &source_name_words, &source_words, cross_language, japanese);
             match (likeness, matched) {
                 (Likeness::Similar, Some(source)) => {
                     explained.push(&source.placed);
@@ -161,18 +219,49 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         }
         let written = shown(view, source, true);
         let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
+        let latin = written.chars().all(|c| (c as u32) < 0x250);
         // Parts of a name get translated ("Severnogo flota"); only a name
         // none of whose words is found is missing.
         let missing = match place_support(&written, &target_text, false) {
             Some(found) => !found,
-            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, acronym, &target_name_words, &target_words, cross_language).0 == Likeness::Different),
+            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, latin, acronym, &target_name_words, &target_words, cross_language, false).0 == Likeness::Different),
         };
         if missing {
             let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
             findings.push(view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None));
         }
     }
+    if let Some(finding) = dropped(view, &source_names, &target_name_words, &target_words, cross_language, &findings) {
+        findings.push(finding);
+    }
     dedup(findings)
+}
+
+/// A name dropped from an English target: its trace in the grammar (see
+/// `holes`), backed by a source name with no counterpart when the source
+/// is written with capitals.
+fn dropped(view: &BeadView, source_names: &[Placed], target_name_words: &[NameWord], target_words: &Words, cross_language: bool, found: &[Finding]) -> Option<Finding> {
+    if crate::extract::text::base_language(view.target.language) != "en" || found.iter().any(|f| f.rule == Rule::NameMissing) {
+        return None;
+    }
+    let (target_sentence, sentence, text, (start, end)) = view.bead.target.iter().find_map(|&j| {
+        let sentence = view.target.sentences.get(j)?;
+        let text = view.target.text.get(sentence.span.start..sentence.span.end)?;
+        holes::find(text).map(|hole| (j, sentence, text, hole))
+    })?;
+    let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
+    if source_cased {
+        let unmatched = source_names.iter().any(|s| {
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, true, false, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
+        });
+        if !unmatched {
+            return None;
+        }
+    }
+    let span = crate::document::Span::new(sentence.span.start + start, sentence.span.start + end);
+    let around = excerpt(text.get(start.saturating_sub(20)..(end + 20).min(text.len())).unwrap_or(text), 50);
+    let message = format!("a name seems to be missing in the target near \"{around}\"");
+    Some(view.finding(Rule::NameMissing, Severity::Warning, message, None, Some(super::location(view.target, target_sentence, span))))
 }
 
 fn added(view: &BeadView, target: &Placed) -> Finding {

@@ -134,7 +134,8 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// ASCII, lowercase, letters and digits only (`Трамп` → `tramp`).
 pub fn ascii_key(text: &str) -> String {
-    deunicode::deunicode(text).chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+    // deunicode writes the Devanagari candra o as "oN": the N is no sound.
+    deunicode::deunicode(text).replace("oN", "o").chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 #[cfg(test)]

@@ -28,9 +28,40 @@ european asian african arab arabic islamic muslim christian catholic orthodox je
 iraqi syrian turkish ukrainian belgian dutch swiss swedish norwegian danish finnish greek austrian
 hungarian romanian bulgarian serbian croatian portuguese mexican brazilian canadian australian
 vietnamese thai indonesian filipino pakistani afghan egyptian saudi nigerian soviet latin western
-covid coronavirus virus";
+village villages prefecture domain cross manager managers regional strategy strategic command commander
+commanders blacks whites armed baltic consulate consul banner public railway railways aircraft accident
+airlines airline motor motors airways bus metro line lines space agency mediterranean pacific atlantic
+arctic antarctic indian ocean argentine milky way polo cup open grand prix formula tour league division
+museum gardens garden hotel restaurant market markets exchange stock index fund funds bank banks
+prison hospital clinic medical centre center police fire brigade rescue emergency
+covid coronavirus virus chambre ville republique assemblee ministere conseil cour parti universite
+guerra camara ciudad republica ministerio consejo partido universidad camera citta repubblica ministero
+consiglio partito universita izba miasto republika ministerstwo rada partia uniwersytet wojna komora mesto
+ministerstvo strana univerzita valka voenno dnia olimpiadas olimpiadi usd eur gbp pln czk jpy cny rub uah inr chf gdp us usa uk eu un
+cultural agricultural industry industrial expo reclamation gov ltd co inc corp home wonders premier territory krai oblast economy chamber deputies sun moon star wonders pound dollar euro black white red blue";
+
+/// Endings of English common nouns and adjectives (Cooperation, Management,
+/// Opportunities, Environmental): a capitalised word with one is translated.
+const SUFFIXES: &[&str] = &["tion", "tions", "ment", "ments", "ness", "ity", "ities", "ies", "ship", "ical", "ance", "ence", "ism", "ist", "ists", "ing", "ary", "ous", "ive", "ers", "ful", "less", "ology", "ional"];
 
 /// Whether an ASCII-lowercase name word is a translatable common word.
 pub fn is_generic(word: &str) -> bool {
-    WORDS.split_whitespace().any(|w| w == word)
+    let listed = |w: &str| WORDS.split_whitespace().any(|x| x == w);
+    // Plurals of listed words and demonyms ("Egyptians", "Forces") too.
+    listed(word) || word.strip_suffix('s').is_some_and(listed) || (word.len() >= 6 && SUFFIXES.iter().any(|s| word.ends_with(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_generic;
+
+    #[test]
+    fn translatable_words() {
+        for word in ["league", "egyptians", "cooperation", "prefecture", "northern"] {
+            assert!(is_generic(word), "{word}");
+        }
+        for word in ["kanaani", "obama", "werth", "lyon"] {
+            assert!(!is_generic(word), "{word}");
+        }
+    }
 }

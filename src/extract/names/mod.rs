@@ -59,7 +59,7 @@ fn starts_clause(tokens: &[Token], i: usize) -> bool {
 }
 
 fn name_word(token: &Token) -> bool {
-    token.class == Class::Word && is_capitalized(token.text) && token.text.chars().any(|c| c.is_alphabetic())
+    token.class == Class::Word && is_capitalized(token.text) && token.text.chars().count() >= 2
 }
 
 fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
@@ -75,7 +75,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         let mut j = i + 1;
         while j < tokens.len() {
             let joined = tokens[j].text == "-" && !tokens[j].space_before;
-            let particle = PARTICLES.contains(&tokens[j].norm.as_str()) && tokens.get(j + 1).is_some_and(name_word);
+            let particle = language != "de" && PARTICLES.contains(&tokens[j].norm.as_str()) && tokens.get(j + 1).is_some_and(name_word);
             if (joined || particle) && tokens.get(j + 1).is_some_and(|t| t.class == Class::Word && !t.space_before || particle) {
                 j += 1;
                 continue;
@@ -103,11 +103,28 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         }
         let words = tokens[first..=last].iter().filter(|t| t.class == Class::Word).count();
         // German capitalises every noun; a generic word alone is no name.
-        let weak = (words == 1 && (language == "de" || stop::is_common(language, &tokens[first].norm)))
+        // German capitalises every noun: its capitalised words are weak. So
+        // are Slavic capitalised adjectives (of organisations: "Severnogo
+        // flota") and acronyms outside English, which are usually translated.
+        let text = &tokens[first].text;
+        let acronym = words == 1 && text.chars().count() <= 6 && text.chars().all(char::is_uppercase);
+        let weak = language == "de"
+            || (acronym && language != "en")
+            || (words == 1 && stop::adjective(language, &tokens[first].norm))
+            || (words == 1 && stop::is_common(language, &tokens[first].norm))
             || tokens[first..=last].iter().filter(|t| t.class == Class::Word).all(|t| generic::is_generic(&ascii_key(t.text)));
         facts.push(fact(tokens, first, last, weak));
     }
     facts
+}
+
+/// Devanagari spells English names with a sign native words lack: the
+/// candra o (जॉनसन). A word after श्री (Mr.) is a name.
+fn foreign_in_devanagari(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let devanagari = token.class == Class::Word && token.text.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    let after_title = i > 0 && matches!(tokens[i - 1].text, "श्री" | "श्रीमती" | "डॉ");
+    devanagari && token.text.chars().count() >= 3 && (token.text.contains(['\u{0949}', '\u{0911}']) || after_title)
 }
 
 /// Scripts without case: Latin-script words written inside them are names
@@ -117,13 +134,16 @@ fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
     let mut i = 0;
     while i < tokens.len() {
         let latin = |t: &Token| t.class == Class::Word && t.text.chars().all(|c| c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x250);
-        if latin(&tokens[i]) {
+        if latin(&tokens[i]) && tokens[i].text.chars().count() >= 2 {
             let mut last = i;
             while last + 1 < tokens.len() && latin(&tokens[last + 1]) {
                 last += 1;
             }
             facts.push(fact(tokens, i, last, false));
             i = last + 1;
+        } else if foreign_in_devanagari(tokens, i) {
+            facts.push(fact(tokens, i, i, false));
+            i += 1;
         } else if tokens[i].class == Class::Cjk && tokens[i].text.chars().all(is_katakana) && tokens[i].text.chars().filter(|c| *c != 'ー' && *c != '・').count() >= 2 {
             facts.push(fact(tokens, i, i, true));
             i += 1;

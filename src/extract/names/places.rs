@@ -16,15 +16,18 @@ pub struct Place {
 fn places() -> &'static [Place] {
     static PLACES: OnceLock<Vec<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        include_str!("places.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && l.contains('|'))
-            .filter_map(|l| l.split_once('|'))
-            .map(|(english, forms)| Place {
-                english: english.split('/').map(|s| s.trim().to_lowercase()).collect(),
-                forms: forms.split('/').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
-            })
-            .collect()
+        let mut places: Vec<Place> = Vec::new();
+        let lines = include_str!("places.txt").lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('|'));
+        for (english, forms) in lines {
+            let english: Vec<String> = english.split('/').map(|s| s.trim().to_lowercase()).collect();
+            let forms: Vec<String> = forms.split('/').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect();
+            // A later line adds forms to the place it names.
+            match places.iter_mut().find(|p| p.english.iter().any(|e| english.contains(e))) {
+                Some(place) => place.forms.extend(forms),
+                None => places.push(Place { english, forms }),
+            }
+        }
+        places
     })
 }
 
@@ -34,9 +37,12 @@ pub fn by_english(name: &str) -> Option<&'static Place> {
 }
 
 /// The place a word of another language is a form of (`Katarom` → Qatar).
-pub fn by_form(word: &str) -> Option<&'static Place> {
-    let word = word.to_lowercase();
-    places().iter().find(|p| p.forms.iter().any(|f| form_matches(f, &word)))
+pub fn by_form(name: &str) -> Option<&'static Place> {
+    let name = name.to_lowercase();
+    let words: Vec<&str> = name.split([' ', '-']).collect();
+    places().iter().find(|p| {
+        p.forms.iter().any(|f| if f.contains(' ') { name.contains(f.as_str()) } else { words.iter().any(|w| form_matches(f, w)) })
+    })
 }
 
 fn form_matches(form: &str, word: &str) -> bool {

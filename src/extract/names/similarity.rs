@@ -18,7 +18,7 @@ pub enum Likeness {
 
 /// Digraphs that transliterations write either way.
 const DIGRAPHS: &[(&str, &str)] = &[
-    ("sch", "sh"), ("ph", "f"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+    ("ce", "se"), ("ci", "si"), ("sch", "sh"), ("ph", "f"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
     ("ie", "i"), ("yi", "i"), ("iy", "i"), ("ij", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "ei"),
 ];
 
@@ -62,7 +62,14 @@ pub fn skeleton(key: &str, loose: bool) -> String {
 /// or not at all (Devanagari, Arabic, kana, pinyin).
 pub fn consonants(key: &str) -> String {
     let mut text = key.to_ascii_lowercase();
-    for (from, to) in [("sh", "s"), ("ch", "s"), ("ts", "s"), ("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("dh", "t"), ("ck", "k")] {
+    // Soft g and -tion sound alike in every script; a w inside a word is a
+    // vowel glide (Newtown), at its start a consonant (Werth).
+    if let Some(rest) = text.strip_prefix('w') {
+        text = format!("v{}", rest.replace('w', ""));
+    } else {
+        text = text.replace('w', "");
+    }
+    for (from, to) in [("tion", "shon"), ("ge", "je"), ("gi", "ji"), ("gy", "jy"), ("ce", "se"), ("ci", "si"), ("sh", "s"), ("ch", "s"), ("ts", "s"), ("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("dh", "t"), ("ck", "k")] {
         text = text.replace(from, to);
     }
     let mut out = String::new();
@@ -139,5 +146,7 @@ mod tests {
         assert_eq!(consonants("ziyonson"), consonants("johnson"));
         assert_eq!(consonants("xiusidun"), consonants("houston"));
         assert_eq!(consonants("trmb"), consonants("trump"));
+        assert_eq!(consonants("jorjiyaa"), consonants("georgia"));
+        assert_eq!(consonants("nyuuttaaun"), consonants("newtown"));
     }
 }

@@ -79,3 +79,16 @@ pub fn is_stop(language: &str, word: &str) -> bool {
 pub fn is_common(_language: &str, word: &str) -> bool {
     matches!(word, "internet" | "web" | "god" | "earth")
 }
+
+/// Endings of Slavic adjectives in oblique cases and feminine/neuter forms:
+/// capitalised, they are parts of organisation names, not people. The
+/// masculine surname endings (-ский, -ski, -ský) are left out.
+pub fn adjective(language: &str, word: &str) -> bool {
+    let endings: &[&str] = match language {
+        "ru" | "uk" | "be" | "bg" => &["ского", "ской", "ском", "ских", "скому", "ская", "ское", "ного", "ной", "ном", "ных", "ный", "ная", "ное", "ого", "ому", "ому", "ые", "ую", "ьного", "ського", "ської", "ська", "ське", "ний", "на", "не", "ого"],
+        "pl" => &["skiego", "skiej", "skich", "ską", "ska", "skie", "nego", "nej", "nych", "owej", "owego", "owych", "ny", "na", "ne"],
+        "cs" | "sk" => &["ského", "ské", "ských", "ském", "skou", "ného", "né", "ných", "ní", "ním", "nou"],
+        _ => &[],
+    };
+    word.chars().count() >= 5 && endings.iter().any(|e| word.ends_with(e))
+}

@@ -205,6 +205,12 @@ fn money(quantity: &mut Quantity, code: &str) {
 
 fn currency_after(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
     let first = tokens.get(i)?;
+    // "millions of dollars", "milioni di euro", "millones de dólares", "d'euros".
+    if matches!(first.norm.as_str(), "of" | "di" | "de" | "d") {
+        let skip = 1 + usize::from(tokens.get(i + 1).is_some_and(|t| matches!(t.text, "'" | "’")));
+        let word = tokens.get(i + skip)?;
+        return units::currency_word(&word.norm).map(|code| (code, skip + 1));
+    }
     if first.class == Class::Cjk {
         let two: String = tokens.iter().skip(i).take(2).filter(|t| t.class == Class::Cjk).map(|t| t.text).collect();
         if let Some(code) = units::currency_word(&two) {

@@ -143,3 +143,52 @@ pub fn format_number(value: f64) -> String {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, language: &str) -> Vec<String> {
+        extract(text, language).into_iter().filter(|f| !f.weak).map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn scales_units_and_percent() {
+        assert_eq!(values("Il costo è di 48,5 milioni di euro.", "it"), vec!["48500000 EUR"]);
+        assert_eq!(values("Die Kosten: 48,5 Mio. Euro, 3,2 Prozent mehr.", "de"), vec!["48500000 EUR", "3.2%"]);
+        assert_eq!(values("The tower is 150 meters (500 feet) tall.", "en"), vec!["150 m"]);
+        assert_eq!(values("Выросло на 12 процентов, до 4 млрд рублей.", "ru"), vec!["12%", "4000000000 RUB"]);
+        assert_eq!(values("耗资4.8亿元，共1万1000人。", "zh"), vec!["480000000 CNY", "11000"]);
+        assert_eq!(values("It was 30 °C (86 °F) at noon.", "en"), vec!["30 c"]);
+    }
+
+    #[test]
+    fn words_ordinals_dates_and_times() {
+        assert_eq!(values("twenty-five thousand people", "en"), vec!["25000"]);
+        assert_eq!(values("dreiundzwanzig Menschen", "de"), vec!["23"]);
+        assert_eq!(values("il 17 luglio alle 15:30", "it"), vec!["date:07-17", "time:1530"]);
+        assert_eq!(values("17 июля в 8. минуте", "ru"), vec!["date:07-17", "8"]);
+        assert_eq!(values("v 8. minutě", "cs"), vec!["#8"]);
+        assert_eq!(values("7月17日15时50分", "zh"), vec!["date:07-17", "time:1550"]);
+        assert_eq!(values("on July 17th, 2020", "en"), vec!["date:07-17", "2020"]);
+        assert_eq!(values("à 12 h 00 GMT", "fr"), vec!["time:1200"]);
+        assert_eq!(values("dans les années 70", "fr"), vec!["70"]);
+        assert_eq!(values("३ लाख लोग", "hi"), vec!["300000"]);
+    }
+
+    #[test]
+    fn weak_numbers() {
+        assert!(values("It is one of the best, the first time.", "en").is_empty());
+        assert!(values("赤十字と一部の人", "ja").is_empty());
+        assert_eq!(values("三名工人", "zh"), vec!["3"]);
+    }
+
+    #[test]
+    fn rounding_follows_written_precision() {
+        let q = |text: &str| extract(text, "en").remove(0).quantity.unwrap();
+        assert!(q("48.5 million").matches(&q("48,523,000")));
+        assert!(!q("2020").matches(&q("2021")));
+        assert!(q("150 m").matches(&q("500 feet")));
+        assert!(!q("491 miles").matches(&q("475 miles")));
+    }
+}

@@ -1,0 +1,115 @@
+//! Traces a dropped name leaves in English text: a preposition or article
+//! with nothing after it ("registered in ."), a possessive with no owner
+//! ("of 's water"), a title with no name ("Congresswoman finished"), a
+//! sentence that starts with its verb ("Told the reporter…").
+
+use crate::extract::text::{is_capitalized, tokenize, Class, Token};
+
+const FUNCTION_WORDS: &[&str] = &["in", "of", "at", "on", "from", "to", "by", "with", "for", "the", "and", "between", "about", "against", "than", "like", "near", "into"];
+const TITLES: &[&str] = &[
+    "president", "minister", "congresswoman", "congressman", "senator", "governor", "sheikh", "king", "queen", "prince",
+    "princess", "chancellor", "mr", "mrs", "ms", "dr", "pope", "secretary", "mayor", "coach", "captain", "general", "judge",
+    "ambassador", "spokesman", "spokeswoman", "emir", "sultan", "premier", "director",
+];
+const VERBS: &[&str] = &[
+    "said", "told", "announced", "added", "took", "had", "has", "have", "was", "were", "is", "are", "will", "would", "could",
+    "says", "tells", "became", "won", "lost", "made", "met", "visited", "stated", "noted", "explained", "reported",
+    "claimed", "warned", "confirmed", "denied", "called", "urged", "argued", "insisted", "admitted", "revealed",
+    "signed", "launched", "released", "received", "scored", "finished", "beat", "defeated", "led", "died", "arrived",
+    "spoke", "began", "started", "helped", "wrote", "founded", "joined", "left", "returned",
+];
+/// Words that cannot follow a preposition directly.
+const AFTER_PREPOSITION: &[&str] = &["and", "at", "in", "of", "from", "have", "has", "is", "was", "were", "are", "so"];
+const PREPOSITIONS: &[&str] = &["in", "of", "at", "on", "from", "between", "about", "near", "with"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "our", "his", "her", "their", "its", "former", "late", "new", "then"];
+
+/// Byte range of the first trace of a dropped name in an English sentence.
+pub fn find(text: &str) -> Option<(usize, usize)> {
+    let tokens = tokenize(text);
+    (0..tokens.len()).find_map(|i| trace_at(&tokens, i)).map(|(a, b)| (tokens[a].start, tokens[b].end))
+}
+
+fn word<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
+    tokens.get(i).filter(|t| t.class == Class::Word).map(|t| t.norm.as_str())
+}
+
+fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    let token = &tokens[i];
+    let next = tokens.get(i + 1);
+    // "of 's", "'s" opening the sentence.
+    if matches!(token.text, "'" | "’") && next.is_some_and(|n| n.norm == "s" && !n.space_before) && (i == 0 || token.space_before) {
+        return Some((i, i + 1));
+    }
+    // ",,", "(,", "( )".
+    if token.class == Class::Symbol && matches!(token.text, "," | "(") && next.is_some_and(|n| matches!(n.text, "," | ")" | ".")) {
+        return Some((i, i + 1));
+    }
+    // "in .", "in, Norwich", "the ." and a sentence ending "… by".
+    if word(tokens, i).is_some_and(|w| FUNCTION_WORDS.contains(&w)) {
+        match next {
+            Some(n) if matches!(n.text, "," | "." | ";" | ":" | ")") && !(token.norm == "to" && n.text != ",") => return Some((i, i + 1)),
+            Some(n) if token.norm == "the" && n.class == Class::Word && matches!(n.norm.as_str(), "as" | "of" | "in" | "and" | "is" | "was" | "said" | "has" | "to" | "for" | "with" | "on") => return Some((i, i + 1)),
+            _ => {}
+        }
+    }
+    // "the diocese of and", "born in to", "waved at in front".
+    if let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) {
+        let idiom = matches!((first, second), ("on", "in") | ("in", "on") | ("by", "and"));
+        if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom {
+            return Some((i, i + 1));
+        }
+    }
+    // Empty quotes: `""`, `“”`.
+    if matches!(token.text, "\"" | "“") && next.is_some_and(|n| matches!(n.text, "\"" | "”") && !n.space_before) {
+        return Some((i, i + 1));
+    }
+    // `…," said.`, `…, spoke of`: a verb with no subject after a clause.
+    if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) {
+        let after = tokens.get(i + 2);
+        if after.is_some_and(|a| matches!(a.text, "." | ",") || matches!(a.norm.as_str(), "on" | "of" | "in" | "at" | "to" | "that" | "about" | "with")) {
+            return Some((i + 1, i + 1));
+        }
+    }
+    // "Congresswoman finished", "Sheikh is expected".
+    if is_capitalized(token.text) && word(tokens, i).is_some_and(|w| TITLES.contains(&w)) {
+        let after = next.filter(|n| n.class == Class::Word && !is_capitalized(n.text) && !matches!(n.norm.as_str(), "of" | "for" | "and" | "in" | "at" | "to" | "on"));
+        let before = i.checked_sub(1).and_then(|b| word(tokens, b));
+        if after.is_some() && !before.is_some_and(|b| DETERMINERS.contains(&b)) {
+            return Some((i, i + 1));
+        }
+    }
+    // "Told the reporter…": the sentence starts with its verb.
+    if i == first_word(tokens)? && word(tokens, i).is_some_and(|w| VERBS.contains(&w)) && next.is_some_and(|n| n.class == Class::Word && !is_capitalized(n.text)) {
+        return Some((i, i));
+    }
+    None
+}
+
+fn first_word(tokens: &[Token]) -> Option<usize> {
+    tokens.iter().position(|t| t.class == Class::Word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    #[test]
+    fn traces_of_dropped_names() {
+        assert!(find("The rescue team arrived in .").is_some());
+        assert!(find("It raised the price of 's oil.").is_some());
+        assert!(find("The envoy, Congresswoman spoke first.").is_some());
+        assert!(find("Told reporters that the talks failed.").is_some());
+        assert!(find("The worst team in, Leeds, lost.").is_some());
+        assert!(find("He works for the diocese of and the city.").is_some());
+        assert!(find("\"We will win,\" said.").is_some());
+    }
+
+    #[test]
+    fn ordinary_sentences_have_none() {
+        assert!(find("The president said the talks went well.").is_none());
+        assert!(find("He spoke to reporters in Paris on Monday.").is_none());
+        assert!(find("Minister for Health Jane Doe opened the hospital.").is_none());
+        assert!(find("Prices rose by 5%, the bank said.").is_none());
+        assert!(find("By and large, voters stayed home, said the mayor.").is_none());
+    }
+}
