@@ -12,7 +12,7 @@
 
 use super::runs::Runs;
 use super::similarity::dot;
-use super::AlignOptions;
+use super::Costs;
 
 pub struct Scorer<'a> {
     pub source: &'a Runs,
@@ -22,12 +22,12 @@ pub struct Scorer<'a> {
     target_spread: Vec<f32>,
     /// Target length per unit of source length, over the whole document.
     ratio: f64,
-    options: &'a AlignOptions,
+    costs: Costs,
 }
 
 impl<'a> Scorer<'a> {
     /// `*_means`: each sentence's mean similarity to the other side.
-    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], options: &'a AlignOptions) -> Self {
+    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], costs: Costs) -> Self {
         let ratio = if source.total_length() > 0.0 && target.total_length() > 0.0 {
             target.total_length() / source.total_length()
         } else {
@@ -40,7 +40,7 @@ impl<'a> Scorer<'a> {
             source_spread: spread(source_means),
             target_spread: spread(target_means),
             ratio,
-            options,
+            costs,
         }
     }
 
@@ -66,13 +66,14 @@ impl<'a> Scorer<'a> {
                 + mean(&self.target_spread, target_start, target_len));
         let size = (source_len * target_len) as f32;
         let length = self.length_cost(source_start, source_len, target_start, target_len);
-        let merged = (distance / spread) * size.powf(self.options.size_exponent);
+        let merged = (distance / spread) * size.powf(self.costs.size_exponent);
         let members = if source_len + target_len > 2 {
             self.members(source_start, source_len, target_start, target_len)
         } else {
             distance / spread
         };
-        self.options.merged_weight * merged + self.options.member_weight * members + self.options.length_weight * length
+        self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
+            - self.costs.bead_bonus
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to
@@ -102,7 +103,7 @@ impl<'a> Scorer<'a> {
 
     /// Cost of a 1-0 or 0-1 bead.
     pub fn skip(&self) -> f32 {
-        self.options.skip
+        self.costs.skip
     }
 }
 
