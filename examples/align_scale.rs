@@ -28,7 +28,7 @@ fn main() {
         let seconds = started.elapsed().as_secs_f64();
         let correct = alignment.beads.iter().filter(|b| gold.contains(&(b.source.clone(), b.target.clone()))).count();
         println!(
-            "mode {mode:?}: {seconds:.2}s ({:.3}x reference), {} beads, {:.1}% exact, peak memory {}",
+            "mode {mode:?}: {seconds:.2}s ({:.3}x reference), {} beads, {:.1}% agree with the synthetic gold, peak memory {}",
             seconds / reference,
             alignment.beads.len(),
             100.0 * correct as f64 / alignment.beads.len().max(1) as f64,

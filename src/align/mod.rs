@@ -69,7 +69,7 @@ pub struct AlignOptions {
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { mode: Mode::Auto, max_bead: 4, window: 12, neighbours: 4, token_overhead: 6, costs: None }
+        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None }
     }
 }
 
