@@ -24,7 +24,7 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     let (sources, targets) = (source.embeddings.len(), target.embeddings.len());
     // Long monotone pairs search near a coarse path; otherwise everywhere
     // (reordering can put a counterpart anywhere).
-    let windows = if options.mode == Mode::Translation && sources * targets > FULL_SEARCH {
+    let windows = if options.mode == Mode::Translation && sources.saturating_mul(targets) > FULL_SEARCH {
         coarse::windows(source.embeddings, target.embeddings)
     } else {
         vec![0..targets; sources]

@@ -2,13 +2,14 @@
 //!
 //! Raw cosines of one model sit in a narrow, document-dependent range (e5
 //! puts unrelated sentences near 0.75), so a bead's `1 - cosine` is divided
-//! by what it is for an unrelated pair, i.e. by `1 -` each sentence's mean
-//! similarity to the other document (Vecalign's normalisation, computed
-//! over the whole searched region rather than a sample). Unrelated pairs
-//! then cost about 1 in every document and language pair, and one skip
-//! cost fits them all. A bead's cost grows with its size, so merges must
-//! earn their place, and a length term, calibrated on the document pair,
-//! settles the merges that similarity alone cannot.
+//! by what it is for an unrelated pair, `1 -` each sentence's mean
+//! similarity to the other document (Vecalign's normalisation). Unrelated
+//! pairs then cost about 1 whatever the document or language pair, and one
+//! skip cost fits them all. The cost mixes the merged sides' distance
+//! (scaled up with the bead's size), each member sentence's own distance to
+//! the other side (a stray sentence cannot hide in a merge), a squared log
+//! length ratio calibrated on the document pair, and a bonus per bead that
+//! makes the DP prefer more, smaller beads where similarity is a tie.
 
 use super::runs::Runs;
 use super::similarity::dot;

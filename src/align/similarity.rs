@@ -127,8 +127,7 @@ fn search_rows(source: &Embeddings, target: &Embeddings, windows: &[Window], row
         let lo = windows[block..block_end].iter().map(|w| w.start).min().unwrap_or(0);
         let hi = windows[block..block_end].iter().map(|w| w.end).max().unwrap_or(0).min(target.len());
         for cols in (lo..hi).step_by(BLOCK_COLS) {
-            for i in block..block_end {
-                let window = &windows[i];
+            for (i, window) in windows.iter().enumerate().take(block_end).skip(block) {
                 let row = source.row(i);
                 for j in cols.max(window.start)..(cols + BLOCK_COLS).min(window.end).min(hi) {
                     let s = dot(row, target.row(j));
