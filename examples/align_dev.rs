@@ -5,13 +5,15 @@
 //!
 //! CACHE_DIR/<set>/<doc>.src.f32 holds little-endian f32 rows (384 wide)
 //! and <doc>.src.tok one token count per line; likewise for .tgt.
-//! Keys: mode, max_bead, skip, window, neighbours, size_exponent,
-//! length_weight, lengths=tokens|chars.
+//! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
+//! size_exponent, merged_weight, member_weight, bead_bonus, length_weight),
+//! lengths=tokens|chars, concat=1 (cached run embeddings <doc>.src.c2.f32 …),
+//! verbose=1 (mode per document on stderr).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use transcheck::align::{align_sides, AlignOptions, Bead, Mode, Side};
+use transcheck::align::{align_sides, AlignOptions, Bead, Costs, Mode, Side};
 use transcheck::embed::Embeddings;
 
 type Beads = Vec<(Vec<usize>, Vec<usize>)>;
@@ -60,22 +62,35 @@ fn main() -> anyhow::Result<()> {
 
 fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOptions> {
     let mut o = AlignOptions::default();
+    let mode = settings.get("mode").map_or("translation", String::as_str);
+    o.mode = match mode {
+        "rewrite" => Mode::Rewrite,
+        "auto" => Mode::Auto,
+        _ => Mode::Translation,
+    };
+    let mut costs = if o.mode == Mode::Rewrite { Costs::rewrite() } else { Costs::translation() };
+    let mut custom = false;
     for (key, value) in settings {
+        let mut cost = |field: &mut f32| -> anyhow::Result<()> {
+            custom = true;
+            *field = value.parse()?;
+            Ok(())
+        };
         match key.as_str() {
-            "mode" => o.mode = if value == "rewrite" { Mode::Rewrite } else if value == "auto" { Mode::Auto } else { Mode::Translation },
             "max_bead" => o.max_bead = value.parse()?,
-            "skip" => o.skip = value.parse()?,
             "window" => o.window = value.parse()?,
             "neighbours" => o.neighbours = value.parse()?,
-            "size_exponent" => o.size_exponent = value.parse()?,
-            "center" => o.center = value == "1",
-            "merged_weight" => o.merged_weight = value.parse()?,
-            "member_weight" => o.member_weight = value.parse()?,
-            "length_weight" => o.length_weight = value.parse()?,
-            "lengths" | "concat" | "verbose" => {}
+            "skip" => cost(&mut costs.skip)?,
+            "size_exponent" => cost(&mut costs.size_exponent)?,
+            "merged_weight" => cost(&mut costs.merged_weight)?,
+            "member_weight" => cost(&mut costs.member_weight)?,
+            "bead_bonus" => cost(&mut costs.bead_bonus)?,
+            "length_weight" => cost(&mut costs.length_weight)?,
+            "mode" | "lengths" | "concat" | "verbose" => {}
             _ => anyhow::bail!("unknown key {key}"),
         }
     }
+    o.costs = custom.then_some(costs);
     Ok(o)
 }
 

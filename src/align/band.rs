@@ -15,11 +15,6 @@ impl Band {
     pub fn contains(&self, i: usize, j: usize) -> bool {
         i < self.lo.len() && self.lo[i] <= j && j <= self.hi[i]
     }
-
-    /// Number of lattice cells, to bound the work.
-    pub fn cells(&self) -> usize {
-        self.lo.iter().zip(&self.hi).map(|(lo, hi)| hi + 1 - lo).sum()
-    }
 }
 
 /// Rectangles between consecutive path points, widened by `window`.
@@ -51,11 +46,6 @@ pub fn around(chain: &[Link], sources: usize, targets: usize, window: usize) -> 
         hi.push((rects[last].1 .1 + window).min(targets));
     }
     Band { lo, hi }
-}
-
-/// The whole lattice.
-pub fn full(sources: usize, targets: usize) -> Band {
-    Band { lo: vec![0; sources + 1], hi: vec![targets; sources + 1] }
 }
 
 #[cfg(test)]

@@ -9,13 +9,16 @@ use crate::embed::Embeddings;
 
 mod anchors;
 mod band;
-mod center;
+mod coarse;
 mod pipeline;
 mod rewrite;
 mod runs;
 mod scoring;
 mod similarity;
 mod translation;
+
+#[cfg(test)]
+mod tests;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bead {
@@ -46,50 +49,59 @@ pub struct Alignment {
     pub mode: Mode,
 }
 
-/// Knobs of the aligner. The defaults are tuned for multilingual-e5-small
-/// on literary, parliamentary and news text.
+/// Knobs of the aligner.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
     pub mode: Mode,
     /// Largest number of sentences on one side of a bead; a bead holds at
     /// most `max_bead + 1` sentences in all.
     pub max_bead: usize,
-    /// Cost of an insertion or deletion, in units of an unrelated pair's cost.
-    pub skip: f32,
     /// Half-width, in sentences, of the band searched around the anchors.
     pub window: usize,
-    /// Neighbours per sentence behind each margin.
+    /// Neighbours per sentence kept by the nearest-neighbour search.
     pub neighbours: usize,
-    /// A bead's similarity cost is scaled by (source × target sentences)^this.
-    pub size_exponent: f32,
-    /// Subtract each side's mean vector before comparing.
-    pub center: bool,
-    /// Weight of the merged sides' similarity cost.
-    pub merged_weight: f32,
-    /// Weight of the members' own fit to the other side.
-    pub member_weight: f32,
-    /// Weight of the squared log length ratio.
-    pub length_weight: f32,
-    /// Tokens the embedder adds to every sentence (prefix and specials);
-    /// `align` subtracts them to get content lengths.
+    /// Tokens the embedder adds to every sentence (e5: `query: ` and the
+    /// two specials); subtracted from token counts to get content lengths.
     pub token_overhead: usize,
+    /// Bead costs; `None`: the tuned defaults of the mode that runs.
+    pub costs: Option<Costs>,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions {
-            mode: Mode::Auto,
-            max_bead: 4,
-            skip: 0.6,
-            window: 8,
-            neighbours: 4,
-            size_exponent: 1.0,
-            center: false,
-            merged_weight: 1.0,
-            member_weight: 0.0,
-            length_weight: 0.1,
-            token_overhead: 6,
-        }
+        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None }
+    }
+}
+
+/// What beads cost in the DP (see `scoring`). Distances are normalised so
+/// that an unrelated pair costs about 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Costs {
+    /// Cost of an insertion or deletion.
+    pub skip: f32,
+    /// The merged sides' distance is scaled by (source × target sentences)^this.
+    pub size_exponent: f32,
+    /// Weight of the merged sides' distance.
+    pub merged_weight: f32,
+    /// Weight of the members' own distances to the other side.
+    pub member_weight: f32,
+    /// Taken off every non-skip bead: more, smaller beads are preferred.
+    pub bead_bonus: f32,
+    /// Weight of the squared log length ratio.
+    pub length_weight: f32,
+}
+
+impl Costs {
+    /// Tuned on literary zh-en, parliamentary de-fr and subtitle en-is
+    /// gold alignments with multilingual-e5-small: n-m beads are common.
+    pub fn translation() -> Costs {
+        Costs { skip: 0.53, size_exponent: 0.27, merged_weight: 0.57, member_weight: 0.91, bead_bonus: 0.92, length_weight: 0.51 }
+    }
+
+    /// Tuned on reordered news (moved blocks, dropped and inserted
+    /// sentences): pairing unrelated leftovers must not pay.
+    pub fn rewrite() -> Costs {
+        Costs { skip: 0.37, size_exponent: 0.37, merged_weight: 0.28, member_weight: 0.91, bead_bonus: 0.42, length_weight: 0.5 }
     }
 }
 
@@ -119,13 +131,21 @@ pub fn align(source: &Embeddings, target: &Embeddings, options: &AlignOptions) -
 
 /// Like [`align`], with optional sentence lengths and run embeddings.
 pub fn align_sides(source: Side, target: Side, options: &AlignOptions) -> Alignment {
-    let centered = options.center.then(|| (center::centered(source.embeddings), center::centered(target.embeddings)));
-    let (source, target) = match &centered {
-        Some((s, t)) => (Side { embeddings: s, runs: &[], ..source }, Side { embeddings: t, runs: &[], ..target }),
-        None => (source, target),
-    };
+    let repaired = (well_formed(source.embeddings), well_formed(target.embeddings));
+    let source = Side { embeddings: repaired.0.as_ref().unwrap_or(source.embeddings), ..source };
+    let target = Side { embeddings: repaired.1.as_ref().unwrap_or(target.embeddings), ..target };
     let (beads, mode) = pipeline::run(&source, &target, options);
     Alignment { beads, mode }
+}
+
+/// A copy with `data` cut or zero-padded to `len() * dim`, if it is not.
+fn well_formed(embeddings: &Embeddings) -> Option<Embeddings> {
+    let want = embeddings.len() * embeddings.dim;
+    (embeddings.data.len() != want).then(|| {
+        let mut fixed = embeddings.clone();
+        fixed.data.resize(want, 0.0);
+        fixed
+    })
 }
 
 /// Per-sentence lengths: the caller's, padded or cut to one per sentence,

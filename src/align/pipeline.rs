@@ -3,59 +3,97 @@
 use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
-use super::similarity::{self, Neighbours};
-use super::{band, lengths, rewrite, translation, AlignOptions, Bead, Mode, Side};
+use super::similarity;
+use super::{band, coarse, lengths, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
 use crate::embed::Embeddings;
+
+/// Above this many sentence pairs, translation mode searches near a coarse path.
+const FULL_SEARCH: usize = 1 << 22;
+/// Sentences of the other side behind each sentence's mean similarity.
+const MEAN_SAMPLE: usize = 512;
+
+/// Each sentence's mean similarity to the other side.
+struct Means {
+    source: Vec<f32>,
+    target: Vec<f32>,
+}
 
 /// Links, the mode they call for, then the banded n-m DP (on the target
 /// put back into source order, in rewrite mode).
 pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, Mode) {
-    let windows = vec![0..target.embeddings.len(); source.embeddings.len()];
+    let (sources, targets) = (source.embeddings.len(), target.embeddings.len());
+    // Long monotone pairs search near a coarse path; otherwise everywhere
+    // (reordering can put a counterpart anywhere).
+    let windows = if options.mode == Mode::Translation && sources.saturating_mul(targets) > FULL_SEARCH {
+        coarse::windows(source.embeddings, target.embeddings)
+    } else {
+        vec![0..targets; sources]
+    };
     let found = similarity::neighbours(source.embeddings, target.embeddings, &windows, options.neighbours.max(1));
+    let means = Means {
+        source: similarity::mean_similarity(source.embeddings, target.embeddings, MEAN_SAMPLE),
+        target: similarity::mean_similarity(target.embeddings, source.embeddings, MEAN_SAMPLE),
+    };
     let links = anchors::mutual_best(&found);
     let chain = anchors::monotone_chain(&links);
+    let restored = Restored::new(&links, targets);
     let mode = match options.mode {
-        Mode::Auto if rewrite::is_reordered(&links, &chain) => Mode::Rewrite,
+        Mode::Auto if rewrite::is_reordered(links.len(), chain.len(), restored.chain.len()) => Mode::Rewrite,
         Mode::Auto => Mode::Translation,
         mode => mode,
     };
     let beads = match mode {
-        Mode::Rewrite => reordered(source, target, &found, &links, options),
-        _ => monotone(source, target, &found, &chain, &[], options),
+        Mode::Rewrite => reordered(source, target, &means, &restored, options),
+        _ => monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options),
     };
     (beads, mode)
 }
 
 /// `cuts`: target indices that start a passage no bead may straddle.
-fn monotone(source: &Side, target: &Side, found: &Neighbours, chain: &[Link], cuts: &[usize], options: &AlignOptions) -> Vec<Bead> {
+fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], cuts: &[usize], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
     let band = band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window);
     let max_side = options.max_bead.max(1);
     let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
     let mut target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
     target_runs.cut_at(cuts);
-    let scorer = Scorer::new(&source_runs, &target_runs, &found.source_means(), &found.target_means(), options);
+    let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs);
     translation::align(&scorer, &band, options.max_bead)
 }
 
-/// Puts the target's blocks into source order, aligns monotonically, and
-/// maps the target indices back.
-fn reordered(source: &Side, target: &Side, found: &Neighbours, links: &[Link], options: &AlignOptions) -> Vec<Bead> {
-    let (order, cuts) = rewrite::order(&rewrite::blocks(links, target.embeddings.len()));
-    let mut place = vec![0; order.len()];
-    for (at, &j) in order.iter().enumerate() {
-        place[j] = at;
+/// The target's blocks put back into source order.
+struct Restored {
+    /// Original target index at each restored position.
+    order: Vec<usize>,
+    /// Restored positions where a block starts.
+    cuts: Vec<usize>,
+    /// The monotone chain of links in restored positions.
+    chain: Vec<Link>,
+}
+
+impl Restored {
+    fn new(links: &[Link], targets: usize) -> Self {
+        let (order, cuts) = rewrite::order(&rewrite::blocks(links, targets));
+        let mut place = vec![0; order.len()];
+        for (at, &j) in order.iter().enumerate() {
+            place[j] = at;
+        }
+        let moved: Vec<Link> = links.iter().filter(|l| l.target < targets).map(|l| Link { target: place[l.target], ..*l }).collect();
+        Restored { order, cuts, chain: anchors::monotone_chain(&moved) }
     }
-    let embeddings = permuted(target.embeddings, &order);
+}
+
+/// Aligns the source with the restored target monotonically, then maps
+/// the target indices back.
+fn reordered(source: &Side, target: &Side, means: &Means, restored: &Restored, options: &AlignOptions) -> Vec<Bead> {
+    let order = &restored.order;
+    let embeddings = permuted(target.embeddings, order);
     let target_lengths = lengths(target, options.token_overhead);
     let permuted_lengths: Vec<f64> = order.iter().map(|&j| target_lengths[j]).collect();
     // Runs embedded by the caller are contiguous in the original order only.
     let side = Side { embeddings: &embeddings, lengths: Some(&permuted_lengths), runs: &[] };
-    let mut found = found.clone();
-    found.target = order.iter().map(|&j| found.target[j].clone()).collect();
-    found.target_sums = order.iter().map(|&j| found.target_sums[j]).collect();
-    let moved: Vec<Link> = links.iter().map(|l| Link { target: place[l.target], ..*l }).collect();
-    let chain = anchors::monotone_chain(&moved);
-    let mut beads = monotone(source, &side, &found, &chain, &cuts, options);
+    let means = Means { source: means.source.clone(), target: order.iter().map(|&j| means.target[j]).collect() };
+    let costs = options.costs.unwrap_or_else(Costs::rewrite);
+    let mut beads = monotone(source, &side, &means, &restored.chain, &restored.cuts, costs, options);
     for bead in &mut beads {
         bead.target = bead.target.iter().map(|&at| order[at]).collect();
         bead.target.sort_unstable();

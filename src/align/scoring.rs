@@ -2,17 +2,18 @@
 //!
 //! Raw cosines of one model sit in a narrow, document-dependent range (e5
 //! puts unrelated sentences near 0.75), so a bead's `1 - cosine` is divided
-//! by what it is for an unrelated pair, i.e. by `1 -` each sentence's mean
-//! similarity to the other document (Vecalign's normalisation, computed
-//! over the whole searched region rather than a sample). Unrelated pairs
-//! then cost about 1 in every document and language pair, and one skip
-//! cost fits them all. A bead's cost grows with its size, so merges must
-//! earn their place, and a length term, calibrated on the document pair,
-//! settles the merges that similarity alone cannot.
+//! by what it is for an unrelated pair, `1 -` each sentence's mean
+//! similarity to the other document (Vecalign's normalisation). Unrelated
+//! pairs then cost about 1 whatever the document or language pair, and one
+//! skip cost fits them all. The cost mixes the merged sides' distance
+//! (scaled up with the bead's size), each member sentence's own distance to
+//! the other side (a stray sentence cannot hide in a merge), a squared log
+//! length ratio calibrated on the document pair, and a bonus per bead that
+//! makes the DP prefer more, smaller beads where similarity is a tie.
 
 use super::runs::Runs;
 use super::similarity::dot;
-use super::AlignOptions;
+use super::Costs;
 
 pub struct Scorer<'a> {
     pub source: &'a Runs,
@@ -22,12 +23,12 @@ pub struct Scorer<'a> {
     target_spread: Vec<f32>,
     /// Target length per unit of source length, over the whole document.
     ratio: f64,
-    options: &'a AlignOptions,
+    costs: Costs,
 }
 
 impl<'a> Scorer<'a> {
     /// `*_means`: each sentence's mean similarity to the other side.
-    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], options: &'a AlignOptions) -> Self {
+    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], costs: Costs) -> Self {
         let ratio = if source.total_length() > 0.0 && target.total_length() > 0.0 {
             target.total_length() / source.total_length()
         } else {
@@ -40,7 +41,7 @@ impl<'a> Scorer<'a> {
             source_spread: spread(source_means),
             target_spread: spread(target_means),
             ratio,
-            options,
+            costs,
         }
     }
 
@@ -66,13 +67,14 @@ impl<'a> Scorer<'a> {
                 + mean(&self.target_spread, target_start, target_len));
         let size = (source_len * target_len) as f32;
         let length = self.length_cost(source_start, source_len, target_start, target_len);
-        let merged = (distance / spread) * size.powf(self.options.size_exponent);
+        let merged = (distance / spread) * size.powf(self.costs.size_exponent);
         let members = if source_len + target_len > 2 {
             self.members(source_start, source_len, target_start, target_len)
         } else {
             distance / spread
         };
-        self.options.merged_weight * merged + self.options.member_weight * members + self.options.length_weight * length
+        self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
+            - self.costs.bead_bonus
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to
@@ -102,7 +104,7 @@ impl<'a> Scorer<'a> {
 
     /// Cost of a 1-0 or 0-1 bead.
     pub fn skip(&self) -> f32 {
-        self.options.skip
+        self.costs.skip
     }
 }
 

@@ -39,16 +39,6 @@ fn dot_plain(a: &[f32], b: &[f32]) -> f32 {
     acc.iter().sum::<f32>() + tail
 }
 
-/// Cosine of two rows that may not be unit length (zero rows give 0).
-pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let norm = (dot(a, a) * dot(b, b)).sqrt();
-    if norm > 0.0 && norm.is_finite() {
-        dot(a, b) / norm
-    } else {
-        0.0
-    }
-}
-
 /// The k most similar items of one row, best first.
 #[derive(Debug, Clone, Default)]
 pub struct TopK {
@@ -65,10 +55,6 @@ impl TopK {
         self.items.truncate(k);
     }
 
-    pub fn best(&self) -> Option<(f32, usize)> {
-        self.items.first().copied()
-    }
-
     /// Mean of the kept scores: how similar this sentence is to anything.
     pub fn mean(&self) -> f32 {
         if self.items.is_empty() {
@@ -83,29 +69,30 @@ impl TopK {
 pub struct Neighbours {
     pub source: Vec<TopK>,
     pub target: Vec<TopK>,
-    /// Sum and count of all similarities seen per source row / target column.
-    pub source_sums: Vec<(f64, usize)>,
-    pub target_sums: Vec<(f64, usize)>,
 }
 
 impl Neighbours {
     fn empty(sources: usize, targets: usize) -> Self {
-        Neighbours {
-            source: vec![TopK::default(); sources],
-            target: vec![TopK::default(); targets],
-            source_sums: vec![(0.0, 0); sources],
-            target_sums: vec![(0.0, 0); targets],
-        }
+        Neighbours { source: vec![TopK::default(); sources], target: vec![TopK::default(); targets] }
     }
+}
 
-    /// Mean similarity of each source row to everything searched.
-    pub fn source_means(&self) -> Vec<f32> {
-        self.source_sums.iter().map(|&(s, n)| if n > 0 { (s / n as f64) as f32 } else { 0.0 }).collect()
-    }
-
-    pub fn target_means(&self) -> Vec<f32> {
-        self.target_sums.iter().map(|&(s, n)| if n > 0 { (s / n as f64) as f32 } else { 0.0 }).collect()
-    }
+/// Mean similarity of each row of `rows` to (a strided sample of at most
+/// `sample` rows of) `other`: how similar a sentence is to anything in the
+/// other document. Linear in the document's length.
+pub fn mean_similarity(rows: &Embeddings, other: &Embeddings, sample: usize) -> Vec<f32> {
+    let picked: Vec<usize> = if other.len() <= sample {
+        (0..other.len()).collect()
+    } else {
+        (0..sample).map(|k| k * other.len() / sample).collect()
+    };
+    (0..rows.len())
+        .map(|i| {
+            let row = rows.row(i);
+            let total: f32 = picked.iter().map(|&j| dot(row, other.row(j))).sum();
+            if picked.is_empty() { 0.0 } else { total / picked.len() as f32 }
+        })
+        .collect()
 }
 
 /// Target columns searched for each source row: `start..end`.
@@ -140,21 +127,13 @@ fn search_rows(source: &Embeddings, target: &Embeddings, windows: &[Window], row
         let lo = windows[block..block_end].iter().map(|w| w.start).min().unwrap_or(0);
         let hi = windows[block..block_end].iter().map(|w| w.end).max().unwrap_or(0).min(target.len());
         for cols in (lo..hi).step_by(BLOCK_COLS) {
-            for i in block..block_end {
-                let window = &windows[i];
+            for (i, window) in windows.iter().enumerate().take(block_end).skip(block) {
                 let row = source.row(i);
-                let mut row_sum = 0f64;
-                let columns = cols.max(window.start)..(cols + BLOCK_COLS).min(window.end).min(hi);
-                found.source_sums[i - rows.start].1 += columns.len();
-                for j in columns {
+                for j in cols.max(window.start)..(cols + BLOCK_COLS).min(window.end).min(hi) {
                     let s = dot(row, target.row(j));
-                    row_sum += s as f64;
                     found.source[i - rows.start].push(k, s, j);
                     found.target[j].push(k, s, i);
-                    found.target_sums[j].0 += s as f64;
-                    found.target_sums[j].1 += 1;
                 }
-                found.source_sums[i - rows.start].0 += row_sum;
             }
         }
     }
@@ -165,11 +144,6 @@ fn merge_parts(parts: Vec<Neighbours>, sources: usize, targets: usize, k: usize)
     let mut all = Neighbours::empty(0, targets);
     for part in parts {
         all.source.extend(part.source);
-        all.source_sums.extend(part.source_sums);
-        for (total, (s, n)) in all.target_sums.iter_mut().zip(part.target_sums) {
-            total.0 += s;
-            total.1 += n;
-        }
         for (j, top) in part.target.into_iter().enumerate() {
             for (s, i) in top.items {
                 all.target[j].push(k, s, i);
@@ -177,7 +151,6 @@ fn merge_parts(parts: Vec<Neighbours>, sources: usize, targets: usize, k: usize)
         }
     }
     all.source.resize(sources, TopK::default());
-    all.source_sums.resize(sources, (0.0, 0));
     all
 }
 
@@ -204,14 +177,10 @@ mod tests {
         let target = embeddings(&[&[0.0, 1.0], &[0.6, 0.8], &[1.0, 0.0]]);
         let all = vec![0..3; 2];
         let found = neighbours(&source, &target, &all, 2);
-        assert_eq!(found.source[0].best().unwrap().1, 2);
-        assert_eq!(found.source[1].best().unwrap().1, 0);
-        assert_eq!(found.target[1].best().unwrap().1, 1);
+        assert_eq!(found.source[0].items[0].1, 2);
+        assert_eq!(found.source[1].items[0].1, 0);
+        assert_eq!(found.target[1].items[0].1, 1);
         assert_eq!(found.source[0].items.len(), 2);
     }
 
-    #[test]
-    fn zero_vectors_have_zero_cosine() {
-        assert_eq!(cosine(&[0.0, 0.0], &[1.0, 0.0]), 0.0);
-    }
 }

@@ -1,0 +1,118 @@
+//! End-to-end checks of `align` on small synthetic documents.
+
+use super::*;
+
+const DIM: usize = 48;
+
+/// Deterministic pseudo-random unit-ish vectors sharing a common direction,
+/// as real sentence embeddings do.
+fn topic(seed: u64) -> Vec<f32> {
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut v: Vec<f32> = (0..DIM)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 1000) as f32 / 1000.0 - 0.5
+        })
+        .collect();
+    v[0] += 2.0; // the shared direction
+    v
+}
+
+fn unit(v: Vec<f32>) -> Vec<f32> {
+    let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    v.into_iter().map(|x| x / n).collect()
+}
+
+/// Target sentence made of source topics `parts` (a merge if several), with a little noise.
+fn sentence(parts: &[u64], noise: u64) -> Vec<f32> {
+    let mut v = vec![0f32; DIM];
+    for &p in parts {
+        v.iter_mut().zip(topic(p)).for_each(|(x, y)| *x += y);
+    }
+    v.iter_mut().zip(topic(noise + 10_000)).for_each(|(x, y)| *x += 0.15 * y);
+    unit(v)
+}
+
+fn embeddings(rows: Vec<Vec<f32>>, tokens: Vec<usize>) -> Embeddings {
+    Embeddings { dim: DIM, data: rows.concat(), tokens, truncated: vec![] }
+}
+
+fn source(count: u64) -> Embeddings {
+    embeddings((0..count).map(|i| sentence(&[i], 500 + i)).collect(), vec![20; count as usize])
+}
+
+fn pairs(alignment: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+    alignment.beads.iter().map(|b| (b.source.clone(), b.target.clone())).collect()
+}
+
+fn translation() -> AlignOptions {
+    AlignOptions { mode: Mode::Translation, ..AlignOptions::default() }
+}
+
+#[test]
+fn monotone_one_to_one() {
+    let target = embeddings((0..12).map(|i| sentence(&[i], i)).collect(), vec![20; 12]);
+    let alignment = align(&source(12), &target, &AlignOptions::default());
+    assert_eq!(alignment.mode, Mode::Translation);
+    let expected: Vec<_> = (0..12).map(|i| (vec![i], vec![i])).collect();
+    assert_eq!(pairs(&alignment), expected);
+    assert!(alignment.beads.iter().all(|b| b.similarity > 0.9));
+}
+
+#[test]
+fn two_sources_merged_into_one_target() {
+    // Target 3 says what sources 3 and 4 say, in one sentence of double length.
+    let mut rows = Vec::new();
+    let mut tokens = Vec::new();
+    for i in 0..10u64 {
+        if i == 4 {
+            continue;
+        }
+        rows.push(if i == 3 { sentence(&[3, 4], 3) } else { sentence(&[i], i) });
+        tokens.push(if i == 3 { 34 } else { 20 });
+    }
+    let alignment = align(&source(10), &embeddings(rows, tokens), &translation());
+    assert!(pairs(&alignment).contains(&(vec![3, 4], vec![3])), "{:?}", pairs(&alignment));
+    assert!(pairs(&alignment).contains(&(vec![5], vec![4])));
+}
+
+#[test]
+fn dropped_sentence_is_a_deletion() {
+    let rows: Vec<_> = (0..10u64).filter(|&i| i != 6).map(|i| sentence(&[i], i)).collect();
+    let alignment = align(&source(10), &embeddings(rows, vec![20; 9]), &translation());
+    assert!(pairs(&alignment).contains(&(vec![6], vec![])), "{:?}", pairs(&alignment));
+    assert!(pairs(&alignment).contains(&(vec![7], vec![6])));
+}
+
+#[test]
+fn swapped_blocks_need_rewrite_mode() {
+    // Target = source 10..20 then source 0..10.
+    let order: Vec<u64> = (10..20).chain(0..10).collect();
+    let target = embeddings(order.iter().map(|&i| sentence(&[i], i)).collect(), vec![20; 20]);
+    let alignment = align(&source(20), &target, &AlignOptions::default());
+    assert_eq!(alignment.mode, Mode::Rewrite);
+    for (j, &i) in order.iter().enumerate() {
+        assert!(pairs(&alignment).contains(&(vec![i as usize], vec![j])), "{:?}", pairs(&alignment));
+    }
+}
+
+#[test]
+fn degenerate_inputs_do_not_panic() {
+    let empty = Embeddings { dim: DIM, ..Embeddings::default() };
+    let one = source(1);
+    let zeros = embeddings(vec![vec![0.0; DIM]; 3], vec![0; 3]);
+    let nan = embeddings(vec![vec![f32::NAN; DIM]; 2], vec![5; 2]);
+    let short = Embeddings { dim: DIM, data: vec![0.5; 7], tokens: vec![4; 3], truncated: vec![] };
+    for mode in [Mode::Auto, Mode::Translation, Mode::Rewrite] {
+        let options = AlignOptions { mode, ..AlignOptions::default() };
+        for (s, t) in [(&empty, &empty), (&empty, &one), (&one, &empty), (&one, &one), (&zeros, &one), (&nan, &zeros), (&short, &one)] {
+            let alignment = align(s, t, &options);
+            let covered_source: usize = alignment.beads.iter().map(|b| b.source.len()).sum();
+            let covered_target: usize = alignment.beads.iter().map(|b| b.target.len()).sum();
+            assert_eq!((covered_source, covered_target), (s.len(), t.len()));
+            assert_ne!(alignment.mode, Mode::Auto);
+        }
+    }
+}
