@@ -86,6 +86,11 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "member_weight" => cost(&mut costs.member_weight)?,
             "bead_bonus" => cost(&mut costs.bead_bonus)?,
             "length_weight" => cost(&mut costs.length_weight)?,
+            "margin" => o.matching.margin = value.parse()?,
+            "distance" => o.matching.distance = value.parse()?,
+            "context_distance" => o.matching.context_distance = value.parse()?,
+            "merge_gain" => o.matching.merge_gain = value.parse()?,
+            "merge_distance" => o.matching.merge_distance = value.parse()?,
             "mode" | "lengths" | "concat" | "verbose" => {}
             _ => anyhow::bail!("unknown key {key}"),
         }

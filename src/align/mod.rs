@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::embed::Embeddings;
 
 mod anchors;
+mod assign;
 mod band;
 mod coarse;
 mod pipeline;
@@ -16,6 +17,8 @@ mod runs;
 mod scoring;
 mod similarity;
 mod translation;
+
+pub use assign::Thresholds as MatchThresholds;
 
 #[cfg(test)]
 mod tests;
@@ -65,11 +68,13 @@ pub struct AlignOptions {
     pub token_overhead: usize,
     /// Bead costs; `None`: the tuned defaults of the mode that runs.
     pub costs: Option<Costs>,
+    /// Acceptance thresholds of rewrite mode's order-free matching.
+    pub matching: MatchThresholds,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None }
+        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None, matching: MatchThresholds::default() }
     }
 }
 

@@ -4,8 +4,7 @@ use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
 use super::similarity;
-use super::{band, coarse, lengths, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
-use crate::embed::Embeddings;
+use super::{assign, band, coarse, lengths, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
 
 /// Above this many sentence pairs, translation mode searches near a coarse path.
 const FULL_SEARCH: usize = 1 << 22;
@@ -18,8 +17,9 @@ struct Means {
     target: Vec<f32>,
 }
 
-/// Links, the mode they call for, then the banded n-m DP (on the target
-/// put back into source order, in rewrite mode).
+/// Links and the mode they call for; then the banded n-m DP, or in
+/// rewrite mode the order-free matching. Auto also turns to rewrite when
+/// the DP had to swallow most sentences into big beads.
 pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, Mode) {
     let (sources, targets) = (source.embeddings.len(), target.embeddings.len());
     // Long monotone pairs search near a coarse path; otherwise everywhere
@@ -36,76 +36,52 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     };
     let links = anchors::mutual_best(&found);
     let chain = anchors::monotone_chain(&links);
-    let restored = Restored::new(&links, targets);
+    let reordered = || {
+        let restored = restored_chain(&links, targets).len();
+        rewrite::is_reordered(links.len(), chain.len(), restored) || rewrite::is_scrambled(&links, &chain)
+    };
     let mode = match options.mode {
-        Mode::Auto if rewrite::is_reordered(links.len(), chain.len(), restored.chain.len()) => Mode::Rewrite,
+        Mode::Auto if reordered() => Mode::Rewrite,
         Mode::Auto => Mode::Translation,
         mode => mode,
     };
-    let beads = match mode {
-        Mode::Rewrite => reordered(source, target, &means, &restored, options),
-        _ => monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options),
-    };
+    if mode == Mode::Rewrite {
+        return (matched(source, target, &found, &means, options), Mode::Rewrite);
+    }
+    let costs = options.costs.unwrap_or_else(Costs::translation);
+    let beads = monotone(source, target, &means, &chain, costs, options);
+    if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
+        return (matched(source, target, &found, &means, options), Mode::Rewrite);
+    }
     (beads, mode)
 }
 
-/// `cuts`: target indices that start a passage no bead may straddle.
-fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], cuts: &[usize], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
+fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
     let band = band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window);
     let max_side = options.max_bead.max(1);
     let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
-    let mut target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
-    target_runs.cut_at(cuts);
+    let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
     let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs);
     translation::align(&scorer, &band, options.max_bead)
 }
 
-/// The target's blocks put back into source order.
-struct Restored {
-    /// Original target index at each restored position.
-    order: Vec<usize>,
-    /// Restored positions where a block starts.
-    cuts: Vec<usize>,
-    /// The monotone chain of links in restored positions.
-    chain: Vec<Link>,
+/// Order-free matching (see `assign`).
+fn matched(source: &Side, target: &Side, found: &similarity::Neighbours, means: &Means, options: &AlignOptions) -> Vec<Bead> {
+    let max_side = options.max_bead.max(1);
+    let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
+    let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
+    let background = assign::Background { source: &means.source, target: &means.target };
+    assign::align(found, &source_runs, &target_runs, &background, options.matching, options.max_bead)
 }
 
-impl Restored {
-    fn new(links: &[Link], targets: usize) -> Self {
-        let (order, cuts) = rewrite::order(&rewrite::blocks(links, targets));
-        let mut place = vec![0; order.len()];
-        for (at, &j) in order.iter().enumerate() {
-            place[j] = at;
-        }
-        let moved: Vec<Link> = links.iter().filter(|l| l.target < targets).map(|l| Link { target: place[l.target], ..*l }).collect();
-        Restored { order, cuts, chain: anchors::monotone_chain(&moved) }
+/// The monotone chain of `links` once the target's blocks are put back
+/// into source order (see `rewrite::blocks`).
+fn restored_chain(links: &[Link], targets: usize) -> Vec<Link> {
+    let (order, _) = rewrite::order(&rewrite::blocks(links, targets));
+    let mut place = vec![0; order.len()];
+    for (at, &j) in order.iter().enumerate() {
+        place[j] = at;
     }
-}
-
-/// Aligns the source with the restored target monotonically, then maps
-/// the target indices back.
-fn reordered(source: &Side, target: &Side, means: &Means, restored: &Restored, options: &AlignOptions) -> Vec<Bead> {
-    let order = &restored.order;
-    let embeddings = permuted(target.embeddings, order);
-    let target_lengths = lengths(target, options.token_overhead);
-    let permuted_lengths: Vec<f64> = order.iter().map(|&j| target_lengths[j]).collect();
-    // Runs embedded by the caller are contiguous in the original order only.
-    let side = Side { embeddings: &embeddings, lengths: Some(&permuted_lengths), runs: &[] };
-    let means = Means { source: means.source.clone(), target: order.iter().map(|&j| means.target[j]).collect() };
-    let costs = options.costs.unwrap_or_else(Costs::rewrite);
-    let mut beads = monotone(source, &side, &means, &restored.chain, &restored.cuts, costs, options);
-    for bead in &mut beads {
-        bead.target = bead.target.iter().map(|&at| order[at]).collect();
-        bead.target.sort_unstable();
-    }
-    beads
-}
-
-fn permuted(embeddings: &Embeddings, order: &[usize]) -> Embeddings {
-    Embeddings {
-        dim: embeddings.dim,
-        data: order.iter().flat_map(|&j| embeddings.row(j).iter().copied()).collect(),
-        tokens: order.iter().map(|&j| embeddings.tokens[j]).collect(),
-        truncated: Vec::new(),
-    }
+    let moved: Vec<Link> = links.iter().filter(|l| l.target < targets).map(|l| Link { target: place[l.target], ..*l }).collect();
+    anchors::monotone_chain(&moved)
 }

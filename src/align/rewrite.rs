@@ -3,7 +3,10 @@
 //! source in order; sorting the blocks by where their links point restores
 //! the source's order, and the monotone aligner then runs on that.
 
+use std::collections::HashSet;
+
 use super::anchors::Link;
+use super::Bead;
 
 /// A run of consecutive target sentences, `start..end`, and the source
 /// position it belongs at.
@@ -94,6 +97,42 @@ pub fn is_reordered(links: usize, chain: usize, reordered_chain: usize) -> bool 
 /// Fewest links a reordering must gain to be believed.
 const MIN_GAIN: usize = 2;
 
+/// Whether strong links disagree with the monotone chain: of the links at
+/// least as strong (by margin) as the chain's median link, too few lie on
+/// the chain. In a translation the links off the chain are weak noise; in
+/// a rewrite that moves single sentences they are as strong as any.
+pub fn is_scrambled(links: &[Link], chain: &[Link]) -> bool {
+    let mut margins: Vec<f32> = chain.iter().map(|l| l.margin).collect();
+    margins.sort_by(f32::total_cmp);
+    let Some(&median) = margins.get(margins.len() / 2) else { return false };
+    let chained: HashSet<(usize, usize)> = chain.iter().map(|l| (l.source, l.target)).collect();
+    let on_chain = |l: &Link| chained.contains(&(l.source, l.target));
+    let strong = links.iter().filter(|l| l.margin >= median);
+    let (on, off) = strong.fold((0, 0), |(on, off), l| if on_chain(l) { (on + 1, off) } else { (on, off + 1) });
+    off >= MIN_STRONG_OFF && (on as f32) < MIN_SHARE * (on + off) as f32
+}
+
+/// Strong links off the chain needed before order is doubted.
+const MIN_STRONG_OFF: usize = 2;
+/// Least share of strong links on the chain in a translation (the gold
+/// translations measure 0.79 and up, the scrambled rewrites 0.6 and less).
+const MIN_SHARE: f32 = 0.7;
+
+/// Whether a monotone alignment had to swallow most sentences into big
+/// beads: the texts then do not correspond sentence by sentence, as when
+/// a report is retold with material of its own (gold translations keep
+/// under 0.3 of their sentences in beads of four or more).
+pub fn is_loose(beads: &[Bead]) -> bool {
+    let size = |b: &Bead| b.source.len() + b.target.len();
+    let total: usize = beads.iter().map(size).sum();
+    let big: usize = beads.iter().map(size).filter(|&n| n >= BIG_BEAD).sum();
+    total > 0 && big as f32 > MAX_BIG_SHARE * total as f32
+}
+
+/// Sentences in a bead counted as big.
+const BIG_BEAD: usize = 4;
+const MAX_BIG_SHARE: f32 = 0.5;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +158,28 @@ mod tests {
         let l = links(&[(0, 0), (1, 2), (3, 3), (4, 4)]);
         assert_eq!(blocks(&l, 6).len(), 1);
         assert!(!is_reordered(40, 38, 39));
+    }
+
+    #[test]
+    fn strong_links_off_the_chain_mean_scrambled() {
+        let strong = |source, target| Link { source, target, margin: 0.1 };
+        let weak = |source, target| Link { source, target, margin: 0.01 };
+        let chain = [strong(0, 0), strong(1, 1), weak(2, 2), strong(3, 3)];
+        let scrambled = [&chain[..], &[strong(4, 0), strong(5, 1), strong(6, 2)]].concat();
+        assert!(is_scrambled(&scrambled, &chain));
+        let noisy = [&chain[..], &[weak(4, 0), weak(5, 1), weak(6, 2)]].concat();
+        assert!(!is_scrambled(&noisy, &chain));
+        assert!(!is_scrambled(&[], &[]));
+    }
+
+    #[test]
+    fn mostly_big_beads_are_loose() {
+        let bead = |source: Vec<usize>, target: Vec<usize>| Bead { source, target, similarity: 0.9 };
+        let big = [bead(vec![0, 1, 2], vec![0, 1]), bead(vec![3], vec![2]), bead(vec![4, 5, 6], vec![3])];
+        assert!(is_loose(&big));
+        let small = [bead(vec![0, 1, 2], vec![0]), bead(vec![3], vec![1]), bead(vec![4], vec![2, 3])];
+        assert!(!is_loose(&small));
+        assert!(!is_loose(&[]));
     }
 
     #[test]

@@ -18,8 +18,6 @@ pub struct Runs {
     vectors: Vec<f32>,
     /// Prefix sums of sentence lengths.
     length_sums: Vec<f64>,
-    /// `cuts[i]`: sentence `i` starts a new passage that no run may cross into.
-    cuts: Vec<bool>,
 }
 
 impl Runs {
@@ -44,25 +42,12 @@ impl Runs {
         for i in 0..count {
             length_sums[i + 1] = length_sums[i] + lengths[i];
         }
-        Runs { dim, max_len, count, vectors, length_sums, cuts: vec![false; count] }
-    }
-
-    /// Forbids runs that span from one passage into the next, which begins
-    /// at each index in `starts`.
-    pub fn cut_at(&mut self, starts: &[usize]) {
-        for &i in starts {
-            if let Some(cut) = self.cuts.get_mut(i) {
-                *cut = true;
-            }
-        }
+        Runs { dim, max_len, count, vectors, length_sums }
     }
 
     /// Unit vector of `start..start + len` (all zeros if the run is out of range).
     pub fn vector(&self, start: usize, len: usize) -> &[f32] {
         if len == 0 || len > self.max_len || start + len > self.count {
-            return &[];
-        }
-        if self.cuts[start + 1..start + len].iter().any(|&c| c) {
             return &[];
         }
         let at = (start * self.max_len + len - 1) * self.dim;

@@ -116,3 +116,35 @@ fn degenerate_inputs_do_not_panic() {
         }
     }
 }
+
+fn rewrite() -> AlignOptions {
+    AlignOptions { mode: Mode::Rewrite, ..AlignOptions::default() }
+}
+
+#[test]
+fn scrambled_sentences_are_matched_one_to_one() {
+    // Single sentences moved, source 4 dropped, an unrelated target 5 added.
+    let order: [u64; 8] = [7, 2, 0, 5, 1, 900, 3, 6];
+    let target = embeddings(order.iter().map(|&i| sentence(&[i], i)).collect(), vec![20; 8]);
+    let alignment = align(&source(8), &target, &AlignOptions::default());
+    assert_eq!(alignment.mode, Mode::Rewrite);
+    let found = pairs(&alignment);
+    for (j, &i) in order.iter().enumerate().filter(|(_, &i)| i < 8) {
+        assert!(found.contains(&(vec![i as usize], vec![j])), "{found:?}");
+    }
+    assert!(found.contains(&(vec![4], vec![])), "{found:?}");
+    assert!(found.contains(&(vec![], vec![5])), "{found:?}");
+}
+
+#[test]
+fn split_sentence_keeps_both_halves() {
+    // Source 3 says what targets 0 and 1 say; the rest is reversed.
+    let mut rows = vec![sentence(&[3], 3), sentence(&[30], 30)];
+    rows.extend([5u64, 4, 2, 1, 0].iter().map(|&i| sentence(&[i], i)));
+    let mut source_rows: Vec<Vec<f32>> = (0..6u64).map(|i| sentence(&[i], 500 + i)).collect();
+    source_rows[3] = sentence(&[3, 30], 503);
+    let source = embeddings(source_rows, vec![20, 20, 20, 40, 20, 20]);
+    let found = pairs(&align(&source, &embeddings(rows, vec![20; 7]), &rewrite()));
+    assert!(found.contains(&(vec![3], vec![0, 1])), "{found:?}");
+    assert!(found.contains(&(vec![5], vec![2])), "{found:?}");
+}
