@@ -140,25 +140,43 @@ impl Merging<'_> {
 
     /// Lets beads absorb free neighbouring sentences that are themselves
     /// related to the other side while that raises their similarity by
-    /// `merge_gain`, best gain first.
+    /// `merge_gain`. In rounds: each bead proposes its best growth, the
+    /// best gains go first, a sentence wanted twice goes to the first.
     fn grow(&mut self, limits: Thresholds) {
         loop {
-            let mut best: Option<(f32, usize, Span)> = None;
-            for (n, &span) in self.spans.iter().enumerate() {
-                let now = self.cosine(span);
-                for grown in self.extensions(span) {
-                    let better = self.cosine(grown) - now;
-                    let related = self.joining_distance(span, grown) <= limits.merge_distance;
-                    if better >= limits.merge_gain && related && best.is_none_or(|b| better > b.0) {
-                        best = Some((better, n, grown));
-                    }
+            let mut proposals: Vec<(f32, usize, Span)> =
+                (0..self.spans.len()).filter_map(|n| self.best_growth(n, limits)).collect();
+            proposals.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let mut grew = false;
+            for (_, n, grown) in proposals {
+                let taken = (grown.source.0..grown.source.1).any(|i| self.source_owner[i].is_some_and(|o| o != n))
+                    || (grown.target.0..grown.target.1).any(|j| self.target_owner[j].is_some_and(|o| o != n));
+                if !taken {
+                    self.spans[n] = grown;
+                    (grown.source.0..grown.source.1).for_each(|i| self.source_owner[i] = Some(n));
+                    (grown.target.0..grown.target.1).for_each(|j| self.target_owner[j] = Some(n));
+                    grew = true;
                 }
             }
-            let Some((_, n, grown)) = best else { return };
-            self.spans[n] = grown;
-            (grown.source.0..grown.source.1).for_each(|i| self.source_owner[i] = Some(n));
-            (grown.target.0..grown.target.1).for_each(|j| self.target_owner[j] = Some(n));
+            if !grew {
+                return;
+            }
         }
+    }
+
+    /// Bead `n`'s growth with the largest gain, if one qualifies.
+    fn best_growth(&self, n: usize, limits: Thresholds) -> Option<(f32, usize, Span)> {
+        let span = self.spans[n];
+        let now = self.cosine(span);
+        let mut best: Option<(f32, usize, Span)> = None;
+        for grown in self.extensions(span) {
+            let better = self.cosine(grown) - now;
+            let related = self.joining_distance(span, grown) <= limits.merge_distance;
+            if better >= limits.merge_gain && related && best.is_none_or(|b| better > b.0) {
+                best = Some((better, n, grown));
+            }
+        }
+        best
     }
 
     /// Normalised distance of the sentence `grown` adds to `span` from
