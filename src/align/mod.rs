@@ -10,6 +10,7 @@ use crate::embed::Embeddings;
 mod anchors;
 mod band;
 mod coarse;
+mod matching;
 mod pipeline;
 mod rewrite;
 mod runs;

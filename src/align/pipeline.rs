@@ -4,8 +4,7 @@ use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
 use super::similarity;
-use super::{band, coarse, lengths, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
-use crate::embed::Embeddings;
+use super::{band, coarse, lengths, matching, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
 
 /// Above this many sentence pairs, translation mode searches near a coarse path.
 const FULL_SEARCH: usize = 1 << 22;
@@ -38,16 +37,31 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     let chain = anchors::monotone_chain(&links);
     let restored = Restored::new(&links, targets);
     let mode = match options.mode {
+        Mode::Auto if looks_rewritten(&found) => Mode::Rewrite,
         Mode::Auto if rewrite::is_reordered(links.len(), chain.len(), restored.chain.len()) => Mode::Rewrite,
         Mode::Auto => Mode::Translation,
         mode => mode,
     };
     let beads = match mode {
-        Mode::Rewrite => reordered(source, target, &means, &restored, options),
+        Mode::Rewrite => matching::align(source.embeddings, target.embeddings, &found),
         _ => monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options),
     };
     (beads, mode)
 }
+
+/// Whether the confident pairs fall out of order: in a translation nearly
+/// all of them lie on one increasing chain, in a rewrite whose sentences
+/// moved a clear share does not.
+fn looks_rewritten(found: &similarity::Neighbours) -> bool {
+    let pairs = matching::greedy_pairs(found);
+    let links: Vec<Link> = pairs.iter().map(|&(source, target, margin)| Link { source, target, margin }).collect();
+    let on_chain = anchors::monotone_chain(&links).len();
+    links.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * links.len() as f32
+}
+
+/// Share of confident pairs on the longest increasing chain below which a
+/// pair of documents counts as reordered.
+const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
 /// `cuts`: target indices that start a passage no bead may straddle.
 fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], cuts: &[usize], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
@@ -60,52 +74,20 @@ fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], cuts: &
     translation::align(&scorer, &band, options.max_bead)
 }
 
-/// The target's blocks put back into source order.
+/// The target's blocks put back into source order (for `auto`).
 struct Restored {
-    /// Original target index at each restored position.
-    order: Vec<usize>,
-    /// Restored positions where a block starts.
-    cuts: Vec<usize>,
     /// The monotone chain of links in restored positions.
     chain: Vec<Link>,
 }
 
 impl Restored {
     fn new(links: &[Link], targets: usize) -> Self {
-        let (order, cuts) = rewrite::order(&rewrite::blocks(links, targets));
+        let (order, _) = rewrite::order(&rewrite::blocks(links, targets));
         let mut place = vec![0; order.len()];
         for (at, &j) in order.iter().enumerate() {
             place[j] = at;
         }
         let moved: Vec<Link> = links.iter().filter(|l| l.target < targets).map(|l| Link { target: place[l.target], ..*l }).collect();
-        Restored { order, cuts, chain: anchors::monotone_chain(&moved) }
-    }
-}
-
-/// Aligns the source with the restored target monotonically, then maps
-/// the target indices back.
-fn reordered(source: &Side, target: &Side, means: &Means, restored: &Restored, options: &AlignOptions) -> Vec<Bead> {
-    let order = &restored.order;
-    let embeddings = permuted(target.embeddings, order);
-    let target_lengths = lengths(target, options.token_overhead);
-    let permuted_lengths: Vec<f64> = order.iter().map(|&j| target_lengths[j]).collect();
-    // Runs embedded by the caller are contiguous in the original order only.
-    let side = Side { embeddings: &embeddings, lengths: Some(&permuted_lengths), runs: &[] };
-    let means = Means { source: means.source.clone(), target: order.iter().map(|&j| means.target[j]).collect() };
-    let costs = options.costs.unwrap_or_else(Costs::rewrite);
-    let mut beads = monotone(source, &side, &means, &restored.chain, &restored.cuts, costs, options);
-    for bead in &mut beads {
-        bead.target = bead.target.iter().map(|&at| order[at]).collect();
-        bead.target.sort_unstable();
-    }
-    beads
-}
-
-fn permuted(embeddings: &Embeddings, order: &[usize]) -> Embeddings {
-    Embeddings {
-        dim: embeddings.dim,
-        data: order.iter().flat_map(|&j| embeddings.row(j).iter().copied()).collect(),
-        tokens: order.iter().map(|&j| embeddings.tokens[j]).collect(),
-        truncated: Vec::new(),
+        Restored { chain: anchors::monotone_chain(&moved) }
     }
 }
