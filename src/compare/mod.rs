@@ -11,6 +11,7 @@ use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
 mod holes;
+mod moved;
 mod names;
 mod numbers;
 mod quotes;
@@ -66,6 +67,9 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
         }
         found.sort_by_key(|f| f.rule);
         findings.extend(found);
+    }
+    if moved::facts_may_move(alignment, source, target) {
+        findings = moved::drop_moved(findings, source, target);
     }
     findings
 }
