@@ -53,11 +53,15 @@ pub struct Quantity {
     /// Month (1–12) of a date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
+    /// A measure's values as written, before conversion to the base unit:
+    /// the other side may give the number without its unit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written: Vec<f64>,
 }
 
 impl Quantity {
     pub fn new(values: Vec<f64>, kind: QuantityKind) -> Self {
-        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None }
+        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None, written: Vec::new() }
     }
 
     /// Whether two quantities can be the same fact written differently.
@@ -69,11 +73,20 @@ impl Quantity {
             (Date, Month) => other.matches(self),
             (Month, _) | (_, Month) => false,
             (Date, Date) if self.month.is_some() && other.month.is_some() && self.month != other.month => false,
+            (Measure, Cardinal) | (Cardinal, Measure) if self.unitless_match(other) => true,
             _ => {
                 let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
                 same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| self.close(other, *a, *b)))
             }
         }
+    }
+
+    /// A measure against a bare number (`3.2 million tonnes` vs `3,2
+    /// milioni` when the unit sits out of reach): compare as written.
+    fn unitless_match(&self, other: &Quantity) -> bool {
+        let (measure, bare) = if self.kind == QuantityKind::Measure { (self, other) } else { (other, self) };
+        let step = measure.step / measure.values.first().zip(measure.written.first()).map_or(1.0, |(v, w)| if *w != 0.0 { v / w } else { 1.0 });
+        measure.written.iter().any(|a| bare.values.iter().any(|b| (a - b).abs() < (step.max(bare.step) / 2.0).max(a.abs() * 1e-9)))
     }
 
     /// Equal up to rounding to the coarser side's last digit, or within 6%
