@@ -16,6 +16,7 @@ mod rewrite;
 mod runs;
 mod scoring;
 mod similarity;
+mod split;
 mod translation;
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
 use super::similarity;
-use super::{band, coarse, lengths, matching, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
+use super::{band, coarse, lengths, matching, rewrite, split, translation, AlignOptions, Bead, Costs, Mode, Side};
 
 /// Above this many sentence pairs, translation mode searches near a coarse path.
 const FULL_SEARCH: usize = 1 << 22;
@@ -44,7 +44,10 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     };
     let beads = match mode {
         Mode::Rewrite => matching::align(source.embeddings, target.embeddings, &found),
-        _ => monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options),
+        _ => {
+            let beads = monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options);
+            if std::env::var_os("NOSPLIT").is_some() { beads } else { split::split_unhelpful(beads, source.embeddings, target.embeddings) }
+        }
     };
     (beads, mode)
 }

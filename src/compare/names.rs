@@ -243,20 +243,27 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     dedup(findings)
 }
 
-/// Across languages a close spelling is usually an exonym or a declension
-/// (Spanien/Spain), but not inside a Latin-script personal name whose other
-/// word is written identically on both sides: `Luca Benedetti` rendered
-/// `Luca Benedini` is a misspelling, `Hamid Qasemi` a transliteration
-/// variant. Returns the within-language likeness in that case.
+/// Across languages a close spelling is usually an exonym, a translated
+/// title or a declension (Spanien/Spain, Hurrikan/Hurricane, Paltrows), but
+/// not the surname of a Latin-script personal name whose other words are
+/// written identically on both sides: `Luca Benedetti` rendered `Luca
+/// Benedini` is a misspelling, `Hamid Qasemi` a transliteration variant.
+/// Returns the within-language likeness in that case.
 fn anchored_likeness(source: &NameWord, target: &Placed, key: &str, target_keys: &[&str]) -> Option<Likeness> {
     let latin = |t: &str| t.chars().all(|c| (c as u32) < 0x250);
     if !source.latin || !latin(&target.fact.value) {
         return None;
     }
-    let source_keys: Vec<&str> = source.placed.fact.value.split(' ').collect();
-    let anchored = target_keys.iter().any(|k| *k != key && k.len() >= 3 && source_keys.contains(k));
+    let source_keys: Vec<&str> = source.placed.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    let surname = |keys: &[&str], word: &str| keys.len() >= 2 && keys.last() == Some(&word);
+    let given_names_equal = source_keys.len() == target_keys.len()
+        && source_keys.iter().zip(target_keys).rev().skip(1).all(|(a, b)| a == b);
+    let inflected = key.starts_with(source.key.as_str()) || source.key.starts_with(key);
+    if !surname(&source_keys, &source.key) || !surname(target_keys, key) || !given_names_equal || inflected {
+        return None;
+    }
     let likeness = classify(&source.key, key, false);
-    (anchored && matches!(likeness, Likeness::Similar | Likeness::Variant)).then_some(likeness)
+    matches!(likeness, Likeness::Similar | Likeness::Variant).then_some(likeness)
 }
 
 /// A name dropped from an English target: its trace in the grammar (see

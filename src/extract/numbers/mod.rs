@@ -118,8 +118,40 @@ pub(crate) struct Found {
 
 pub fn extract(sentence: &str, language: &str) -> Vec<Fact> {
     let tokens: Vec<Token> = tokenize(sentence);
-    let found = scan::scan(sentence, &tokens, language);
+    let mut found = scan::scan(sentence, &tokens, language);
+    share_range_units(sentence, &mut found);
     found.into_iter().map(to_fact).collect()
+}
+
+/// Words that join the two ends of a range (`2 to 4 inches`, `5 bis 10 cm`).
+const RANGE_JOINERS: &[&str] = &["to", "bis", "a", "à", "al", "and", "und", "e", "et", "y", "до", "и", "-", "–", "—", "~", "至", "到", "〜", "～", "से"];
+
+/// In a range the unit is written once, after the second number: the first
+/// number takes it too.
+fn share_range_units(sentence: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (first, second) = (&mut before[k - 1], &after[0]);
+        let between = sentence.get(first.end..second.start).unwrap_or("").trim().to_lowercase();
+        let joined = RANGE_JOINERS.contains(&between.as_str());
+        let (q, unit) = (&second.quantity, &second.quantity.unit);
+        if !joined || first.quantity.kind != QuantityKind::Cardinal || q.kind != QuantityKind::Measure || unit.is_none() {
+            continue;
+        }
+        let factor = match (q.values.first(), q.written.first()) {
+            (Some(v), Some(w)) if *w != 0.0 => v / w,
+            _ => 1.0,
+        };
+        let fahrenheit = q.written_unit.as_deref().is_some_and(|u| u.ends_with('F'));
+        let quantity = &mut first.quantity;
+        quantity.written = quantity.values.clone();
+        quantity.values = quantity.values.iter().map(|v| if fahrenheit { (v - 32.0) * 5.0 / 9.0 } else { v * factor }).collect();
+        quantity.step *= factor.abs().max(f64::MIN_POSITIVE);
+        quantity.kind = QuantityKind::Measure;
+        quantity.unit = unit.clone();
+        quantity.converted = q.converted;
+        quantity.written_unit = q.written_unit.clone();
+    }
 }
 
 fn to_fact(found: Found) -> Fact {
@@ -154,6 +186,20 @@ pub fn format_number(value: f64) -> String {
     } else {
         let text = format!("{value:.4}");
         text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn a_range_shares_its_unit() {
+        let source = extract("Up to 2 to 4 inches of rain fell.", "en");
+        let target = extract("Es fielen bis zu 5 bis 10 Zentimeter Regen.", "de");
+        let q = |facts: &[Fact], i: usize| facts[i].quantity.clone().unwrap();
+        assert!(q(&source, 0).matches(&q(&target, 0)), "{source:?} {target:?}");
+        assert!(q(&source, 1).matches(&q(&target, 1)));
     }
 }
 
