@@ -93,7 +93,8 @@ impl Checker {
         let target_lang = languages.target.as_deref().or(self.config.target_lang.as_deref());
         let source = self.prepare(source, source_lang)?;
         let target = self.prepare(target, target_lang)?;
-        let alignment = align::align(&source.embeddings, &target.embeddings, &self.config.align);
+        let options = AlignOptions { same_language: source.language.language == target.language.language, ..self.config.align.clone() };
+        let alignment = align::align(&source.embeddings, &target.embeddings, &options);
         Ok((source, target, alignment))
     }
 

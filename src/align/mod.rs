@@ -67,11 +67,14 @@ pub struct AlignOptions {
     pub token_overhead: usize,
     /// Bead costs; `None`: the tuned defaults of the mode that runs.
     pub costs: Option<Costs>,
+    /// Both documents are in one language: an edit or rewrite, not a
+    /// translation, so `auto` picks rewrite mode.
+    pub same_language: bool,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None }
+        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None, same_language: false }
     }
 }
 

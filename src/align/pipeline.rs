@@ -37,7 +37,7 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     let chain = anchors::monotone_chain(&links);
     let restored = Restored::new(&links, targets);
     let mode = match options.mode {
-        Mode::Auto if looks_rewritten(&found) => Mode::Rewrite,
+        Mode::Auto if options.same_language || looks_rewritten(&links) => Mode::Rewrite,
         Mode::Auto if rewrite::is_reordered(links.len(), chain.len(), restored.chain.len()) => Mode::Rewrite,
         Mode::Auto => Mode::Translation,
         mode => mode,
@@ -46,23 +46,26 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
         Mode::Rewrite => matching::align(source.embeddings, target.embeddings, &found),
         _ => {
             let beads = monotone(source, target, &means, &chain, &[], options.costs.unwrap_or_else(Costs::translation), options);
-            if std::env::var_os("NOSPLIT").is_some() { beads } else { split::split_unhelpful(beads, source.embeddings, target.embeddings) }
+            split::split_unhelpful(beads, source.embeddings, target.embeddings)
         }
     };
     (beads, mode)
 }
 
-/// Whether the confident pairs fall out of order: in a translation nearly
-/// all of them lie on one increasing chain, in a rewrite whose sentences
-/// moved a clear share does not.
-fn looks_rewritten(found: &similarity::Neighbours) -> bool {
-    let pairs = matching::greedy_pairs(found);
-    let links: Vec<Link> = pairs.iter().map(|&(source, target, margin)| Link { source, target, margin }).collect();
-    let on_chain = anchors::monotone_chain(&links).len();
-    links.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * links.len() as f32
+/// Whether confident links fall out of order: in a translation nearly all
+/// of them lie on one increasing chain, in a rewrite whose sentences moved a
+/// clear share does not.
+fn looks_rewritten(links: &[Link]) -> bool {
+    let confident: Vec<Link> = links.iter().copied().filter(|l| l.margin >= CONFIDENT_MARGIN).collect();
+    let on_chain = anchors::monotone_chain(&confident).len();
+    confident.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * confident.len() as f32
 }
 
-/// Share of confident pairs on the longest increasing chain below which a
+/// Margin above which a mutual best match is trusted for the mode decision.
+/// Lower margins are common between unrelated sentences of a weakly
+/// embedded language (English–Icelandic) and scatter off the chain.
+const CONFIDENT_MARGIN: f32 = 0.03;
+/// Share of confident links on the longest increasing chain below which a
 /// pair of documents counts as reordered.
 const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
