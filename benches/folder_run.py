@@ -11,7 +11,6 @@ ratio, from the reports' `timing` fields. Run once with the default thread
 pool and once with RAYON_NUM_THREADS=1 (serial: the ratio then shows the
 per-pair overhead beyond model work).
 """
-import collections
 import json
 import os
 import subprocess
@@ -19,16 +18,8 @@ import sys
 import tempfile
 import time
 
-
-def documents(folder, lang):
-    ids = [l.strip() for l in open(os.path.join(folder, "DOCUMENT_IDS.tsv"), encoding="utf-8")]
-    src = open(os.path.join(folder, "newstest2019-src.eng.txt"), encoding="utf-8").read().splitlines()
-    tgt = open(os.path.join(folder, f"newstest2019-ref.{lang}.txt"), encoding="utf-8").read().splitlines()
-    docs = collections.OrderedDict()
-    for doc, s, t in zip(ids, src, tgt):
-        docs.setdefault(doc, ([], []))[0].append(s)
-        docs[doc][1].append(t)
-    return list(docs.items())
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from news_facts import load as documents  # noqa: E402
 
 
 def run(binary, root, threads):
