@@ -96,15 +96,11 @@ fn push_text(prose: &mut ProseBuilder, source: &str, span: Span) {
         if decoded != raw[at..end] {
             prose.flowing(&raw[rest..at], span.start + rest);
             prose.decoded(&decoded, Span::new(span.start + at, span.start + end));
-            rest = end;
-        } else if end == at + 1 {
-            // A bare '&': keep it with the text around it.
-            prose.flowing(&raw[rest..end], span.start + rest);
-            rest = end;
         } else {
+            // Not an entity (a bare '&'): it stays with the text around it.
             prose.flowing(&raw[rest..end], span.start + rest);
-            rest = end;
         }
+        rest = end;
     }
     prose.flowing(&raw[rest..], span.start + rest);
 }
