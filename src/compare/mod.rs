@@ -129,7 +129,7 @@ fn joined(side: &Side, indices: &[usize]) -> String {
 pub(crate) fn location(side: &Side, sentence: usize, span: Span) -> Location {
     let (line, column) = line_column(side.text, span.start);
     let text = side.text.get(span.start..span.end).unwrap_or("").to_string();
-    Location { sentence, start: span.start, end: span.end, line, column, text }
+    Location { sentence, start: span.start, end: span.end, line, column, text, unit: None }
 }
 
 pub(crate) fn fact_location(side: &Side, placed: &Placed) -> Location {
