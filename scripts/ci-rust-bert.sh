@@ -14,7 +14,8 @@ start=$SECONDS
 step "torch venv + build (download, install, build above)" scripts/setup-rust-bert.sh --locked "$@"
 export LIBTORCH_USE_PYTORCH=1
 export PATH="$PWD/$VENV/bin:$PATH"
-fetch() { target/release/transcheck --offline model info >/dev/null 2>&1 || target/release/transcheck model fetch; }
+bin=${CARGO_TARGET_DIR:-target}/release/transcheck
+fetch() { "$bin" --offline model info >/dev/null 2>&1 || "$bin" model fetch; }
 step "model (fetch if missing)" fetch
 step "tests" cargo test --release --locked --features rust-bert "$@"
 echo "== rust-bert CI total: $((SECONDS - start)) s" >&2

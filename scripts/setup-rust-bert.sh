@@ -37,4 +37,4 @@ export LIBTORCH_USE_PYTORCH=1
 export PATH="$PWD/$VENV/bin:$PATH"
 echo "== cargo build --release --features rust-bert" >&2
 nice -n "${NICE:-0}" cargo build --release --features rust-bert "$@"
-echo "== build: $(($(now) - t0)) s; run target/release/transcheck with --engine rust-bert" >&2
+echo "== build: $(($(now) - t0)) s; run ${CARGO_TARGET_DIR:-target}/release/transcheck with --engine rust-bert" >&2
