@@ -144,6 +144,7 @@ pub fn run(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<u8> {
 
 /// Every pair's outcome, and the files left without a counterpart.
 pub fn check_all(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<(Vec<Outcome>, Vec<PathBuf>)> {
+    options.engine.require()?;
     let config = args.pipeline.config()?;
     let (jobs, unpaired) = jobs(args)?;
     let checker = Checker::new(super::model::ensure_model(options)?, config);
