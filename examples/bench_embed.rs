@@ -61,7 +61,7 @@ fn side_by_side(candle: &dyn embed::Embedder, dir: &std::path::Path, sentences: 
     let engines: [(&str, &dyn embed::Embedder); 2] = [("candle", candle), ("rust-bert", &torch)];
     let mut secs = [0f64; 2];
     let mut tokens = [0usize; 2];
-    torch.embed(&sentences[..16.min(sentences.len())])?; // warm-up
+    embed::Embedder::embed(&torch, &sentences[..16.min(sentences.len())])?; // warm-up
     for _ in 0..rounds {
         for (i, (_, engine)) in engines.iter().enumerate() {
             let start = Instant::now();
