@@ -1,8 +1,11 @@
-//! Embedding throughput and memory of the candle engine.
+//! Embedding throughput and memory of the candle engine; built with
+//! `--features rust-bert`, then also candle and libtorch side by side on the
+//! same workload, rounds alternating between them.
 //!
 //! `cargo run --release --example bench_embed -- [WORKLOAD] [ROUNDS]`
 //! (see `benches/run_embed_bench.sh`, which also runs the reference engine).
-//! Set `RAYON_NUM_THREADS` to pin the thread count. Prints `key: value` lines.
+//! Set `RAYON_NUM_THREADS` to pin the thread count (both engines follow it).
+//! Prints `key: value` lines.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -43,6 +46,35 @@ fn main() -> anyhow::Result<()> {
     engine.embed(&thousand)?;
     println!("secs_1000: {:.2}", start.elapsed().as_secs_f64());
     println!("peak_rss_mb_1000: {:.0}", peak_rss_mb());
+
+    #[cfg(feature = "rust-bert")]
+    side_by_side(engine.as_ref(), &dir, &sentences, rounds)?;
+    Ok(())
+}
+
+/// Candle vs libtorch, alternating rounds so that machine noise hits both.
+#[cfg(feature = "rust-bert")]
+fn side_by_side(candle: &dyn embed::Embedder, dir: &std::path::Path, sentences: &[&str], rounds: usize) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let torch = embed::TorchEngine::load(dir)?;
+    println!("rust_bert_load_ms: {:.0}", start.elapsed().as_secs_f64() * 1000.0);
+    let engines: [(&str, &dyn embed::Embedder); 2] = [("candle", candle), ("rust-bert", &torch)];
+    let mut secs = [0f64; 2];
+    let mut tokens = [0usize; 2];
+    embed::Embedder::embed(&torch, &sentences[..16.min(sentences.len())])?; // warm-up
+    for _ in 0..rounds {
+        for (i, (_, engine)) in engines.iter().enumerate() {
+            let start = Instant::now();
+            tokens[i] += engine.embed(sentences)?.tokens.iter().sum::<usize>();
+            secs[i] += start.elapsed().as_secs_f64();
+        }
+    }
+    let rate = |i: usize| tokens[i] as f64 / secs[i];
+    for (i, (name, engine)) in engines.iter().enumerate() {
+        println!("side_by_side {name} ({}): {:.0} tokens/s", engine.info().engine, rate(i));
+    }
+    println!("side_by_side ratio rust-bert/candle: {:.2}", rate(1) / rate(0));
+    println!("peak_rss_mb_both_engines: {:.0}", peak_rss_mb());
     Ok(())
 }
 

@@ -4,13 +4,16 @@ use crate::align::{self, AlignOptions, Alignment};
 use crate::compare::{self, Side};
 use crate::config::FileConfig;
 use crate::detect::{self, Detection};
-use crate::document::{line_column, Document};
+use crate::document::{Document, Span};
 use crate::embed::{Embedder, Embeddings};
 use crate::error::{Error, Result};
 use crate::extract::{self, Fact};
 use crate::report::{DocumentInfo, Report, SentenceInfo, Summary, Timing, Tool, SCHEMA_VERSION};
-use std::time::Instant;
+use crate::report::{Finding, Location};
 use crate::segment::{self, Sentence};
+use std::time::Instant;
+
+mod units;
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -93,7 +96,8 @@ impl Checker {
         let target_lang = languages.target.as_deref().or(self.config.target_lang.as_deref());
         let source = self.prepare(source, source_lang)?;
         let target = self.prepare(target, target_lang)?;
-        let alignment = align::align(&source.embeddings, &target.embeddings, &self.config.align);
+        let options = AlignOptions { same_language: source.language.language == target.language.language, ..self.config.align.clone() };
+        let alignment = align::align(&source.embeddings, &target.embeddings, &options);
         Ok((source, target, alignment))
     }
 
@@ -106,27 +110,41 @@ impl Checker {
     pub fn check_in(&self, source: &Document, target: &Document, languages: &Languages) -> Result<Report> {
         let started = Instant::now();
         let (source, target, alignment) = self.align_in(source, target, languages)?;
-        let source_facts = facts(&source);
-        let target_facts = facts(&target);
-        let source_langs = sentence_languages(&source);
-        let target_langs = sentence_languages(&target);
+        Ok(self.finish(&source, &target, alignment, started, |findings| findings))
+    }
+
+    /// facts → compare → report, for aligned documents; `adjust` sees the
+    /// findings while they still point into the prose.
+    fn finish(
+        &self,
+        source: &Prepared,
+        target: &Prepared,
+        alignment: Alignment,
+        started: Instant,
+        adjust: impl FnOnce(Vec<Finding>) -> Vec<Finding>,
+    ) -> Report {
+        let source_facts = facts(source);
+        let target_facts = facts(target);
+        let source_langs = sentence_languages(source);
+        let target_langs = sentence_languages(target);
         let findings = compare::compare(
             &alignment,
-            &side(&source, &source_facts, &source_langs),
-            &side(&target, &target_facts, &target_langs),
+            &side(source, &source_facts, &source_langs),
+            &side(target, &target_facts, &target_langs),
         );
-        let findings = self.config.file.apply(self.drop_ignored(findings));
-        let mut warnings = truncation_warnings(&source, "source");
-        warnings.extend(truncation_warnings(&target, "target"));
-        Ok(Report {
+        let findings = self.config.file.apply(adjust(self.drop_ignored(findings)));
+        let findings = relocate(findings, source.document, target.document);
+        let mut warnings = truncation_warnings(source, "source");
+        warnings.extend(truncation_warnings(target, "target"));
+        Report {
             schema_version: SCHEMA_VERSION.to_string(),
             id: None,
             tool: Tool { name: "transcheck".into(), version: env!("CARGO_PKG_VERSION").into() },
             model: self.embedder.info(),
             mode: alignment.mode,
             summary: Summary::of(&findings),
-            source: document_info(&source),
-            target: document_info(&target),
+            source: document_info(source),
+            target: document_info(target),
             alignment: alignment.beads,
             findings,
             warnings,
@@ -134,7 +152,7 @@ impl Checker {
                 embed_ms: (source.embed_time + target.embed_time).as_secs_f64() * 1e3,
                 total_ms: started.elapsed().as_secs_f64() * 1e3,
             },
-        })
+        }
     }
 }
 
@@ -178,7 +196,7 @@ fn sentence_languages(prepared: &Prepared) -> Vec<Option<Detection>> {
 }
 
 fn document_info(prepared: &Prepared) -> DocumentInfo {
-    let text = &prepared.document.text;
+    let document = prepared.document;
     DocumentInfo {
         path: prepared.document.origin.clone(),
         language: prepared.language.language.clone(),
@@ -187,8 +205,9 @@ fn document_info(prepared: &Prepared) -> DocumentInfo {
             .sentences
             .iter()
             .map(|s| {
-                let (line, column) = line_column(text, s.span.start);
-                SentenceInfo { start: s.span.start, end: s.span.end, line, column, text: s.text(text).to_string() }
+                let span = document.original_span(s.span);
+                let (line, column) = document.line_column(span.start);
+                SentenceInfo { start: span.start, end: span.end, line, column, text: document.original_text(s.span).to_string() }
             })
             .collect(),
     }
@@ -201,4 +220,25 @@ fn truncation_warnings(prepared: &Prepared, side: &str) -> Vec<String> {
         .iter()
         .map(|&i| format!("{side} sentence {i} is longer than the model's 512 tokens; only its start was compared"))
         .collect()
+}
+
+/// Findings point into the prose; reports point into the original files.
+fn relocate(mut findings: Vec<Finding>, source: &Document, target: &Document) -> Vec<Finding> {
+    for finding in &mut findings {
+        if let Some(location) = finding.source.as_mut() {
+            to_original(location, source);
+        }
+        if let Some(location) = finding.target.as_mut() {
+            to_original(location, target);
+        }
+    }
+    findings
+}
+
+fn to_original(location: &mut Location, document: &Document) {
+    let prose = Span::new(location.start, location.end);
+    let span = document.original_span(prose);
+    let (line, column) = document.line_column(span.start);
+    location.text = document.original_text(prose).to_string();
+    (location.start, location.end, location.line, location.column) = (span.start, span.end, line, column);
 }

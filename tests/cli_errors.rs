@@ -87,3 +87,12 @@ fn bad_pairs_line_gives_an_error_report_and_the_rest_is_checked() {
     assert!(reports[1]["error"].as_str().unwrap().contains("target_text"));
     assert_eq!(reports[2]["id"], "line-3");
 }
+
+#[cfg(not(feature = "rust-bert"))]
+#[test]
+fn rust_bert_engine_without_the_feature_says_how_to_build_it() {
+    for args in [&["--engine", "rust-bert", "model", "info"][..], &["check", "--engine", "rust-bert", &fixture("harbour/en.txt"), &fixture("harbour/it.txt")]] {
+        let output = transcheck(args);
+        assert_one_line_error(&output, "--features rust-bert");
+    }
+}

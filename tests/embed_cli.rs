@@ -185,3 +185,13 @@ fn import_rejects_wrong_hashes() {
         assert!(!dest.exists());
     }
 }
+
+/// The default build is one binary: no libtorch among its dynamic libraries.
+#[cfg(all(not(feature = "rust-bert"), target_os = "linux"))]
+#[test]
+fn default_build_needs_no_libtorch() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_transcheck")).unwrap();
+    let contains = |needle: &[u8]| binary.windows(needle.len()).any(|w| w == needle);
+    assert!(contains(b"libc.so.6"), "dynamic library names are readable in the binary");
+    assert!(!contains(b"libtorch_cpu.so") && !contains(b"libc10.so"));
+}

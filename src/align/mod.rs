@@ -16,6 +16,7 @@ mod rewrite;
 mod runs;
 mod scoring;
 mod similarity;
+mod split;
 mod translation;
 
 pub use assign::Thresholds as MatchThresholds;
@@ -70,11 +71,23 @@ pub struct AlignOptions {
     pub costs: Option<Costs>,
     /// Acceptance thresholds of rewrite mode's order-free matching.
     pub matching: MatchThresholds,
+    /// Both documents are in one language: an edit or rewrite, not a
+    /// translation, so `auto` picks rewrite mode.
+    pub same_language: bool,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { mode: Mode::Auto, max_bead: 5, window: 12, neighbours: 4, token_overhead: 6, costs: None, matching: MatchThresholds::default() }
+        AlignOptions {
+            mode: Mode::Auto,
+            max_bead: 5,
+            window: 12,
+            neighbours: 4,
+            token_overhead: 6,
+            costs: None,
+            matching: MatchThresholds::default(),
+            same_language: false,
+        }
     }
 }
 

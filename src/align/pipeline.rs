@@ -4,7 +4,7 @@ use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
 use super::similarity;
-use super::{assign, band, coarse, lengths, rewrite, translation, AlignOptions, Bead, Costs, Mode, Side};
+use super::{assign, band, coarse, lengths, rewrite, split, translation, AlignOptions, Bead, Costs, Mode, Side};
 
 /// Above this many sentence pairs, translation mode searches near a coarse path.
 const FULL_SEARCH: usize = 1 << 22;
@@ -41,7 +41,7 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
         rewrite::is_reordered(links.len(), chain.len(), restored) || rewrite::is_scrambled(&links, &chain)
     };
     let mode = match options.mode {
-        Mode::Auto if reordered() => Mode::Rewrite,
+        Mode::Auto if options.same_language || looks_rewritten(&links) || reordered() => Mode::Rewrite,
         Mode::Auto => Mode::Translation,
         mode => mode,
     };
@@ -53,8 +53,25 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }
-    (beads, mode)
+    (split::split_unhelpful(beads, source.embeddings, target.embeddings), mode)
 }
+
+/// Whether confident links fall out of order: in a translation nearly all
+/// of them lie on one increasing chain, in a rewrite whose sentences moved a
+/// clear share does not.
+fn looks_rewritten(links: &[Link]) -> bool {
+    let confident: Vec<Link> = links.iter().copied().filter(|l| l.margin >= CONFIDENT_MARGIN).collect();
+    let on_chain = anchors::monotone_chain(&confident).len();
+    confident.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * confident.len() as f32
+}
+
+/// Margin above which a mutual best match is trusted for the mode decision.
+/// Lower margins are common between unrelated sentences of a weakly
+/// embedded language (English–Icelandic) and scatter off the chain.
+const CONFIDENT_MARGIN: f32 = 0.03;
+/// Share of confident links on the longest increasing chain below which a
+/// pair of documents counts as reordered.
+const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
 fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
     let band = band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window);

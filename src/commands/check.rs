@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use rayon::prelude::*;
+use transcheck::document::{Bilingual, ReadOptions};
 use transcheck::folder::{self, PairPattern};
 use transcheck::report::{github, gitlab, json, junit, sarif, text, Severity};
 use transcheck::{Checker, Document, Report};
@@ -58,9 +59,18 @@ pub struct CheckArgs {
     /// The original; `-` for stdin.
     #[arg(required_unless_present_any = ["pairs", "dump_config", "source_dir"], conflicts_with_all = ["pairs", "source_dir"])]
     pub source: Option<String>,
-    /// The translation or rewrite; `-` for stdin.
-    #[arg(required_unless_present_any = ["pairs", "dump_config", "source_dir"])]
+    /// The translation or rewrite; `-` for stdin. Not given for a bilingual
+    /// file (XLIFF, TMX, PO), which holds both.
     pub target: Option<String>,
+
+    /// Read inputs as this format instead of the one their extension implies.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<transcheck::document::Format>,
+
+    /// CMS JSON: the text fields to check, as JSON pointers (`/headline,/body`).
+    /// Default: every string field named headline, title, standfirst, body, text or caption.
+    #[arg(long, value_name = "POINTERS", value_delimiter = ',')]
+    pub fields: Vec<String>,
 
     /// Check many pairs: JSONL with {"id", "source_text"|"source_path",
     /// "target_text"|"target_path", "source_lang"?, "target_lang"?} per line.
@@ -134,6 +144,7 @@ pub fn run(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<u8> {
 
 /// Every pair's outcome, and the files left without a counterpart.
 pub fn check_all(args: &CheckArgs, options: &ModelOptions) -> anyhow::Result<(Vec<Outcome>, Vec<PathBuf>)> {
+    options.engine.require()?;
     let config = args.pipeline.config()?;
     let (jobs, unpaired) = jobs(args)?;
     let checker = Checker::new(super::model::ensure_model(options)?, config);
@@ -149,21 +160,30 @@ fn dump_config(args: &CheckArgs) -> anyhow::Result<u8> {
 
 /// The pairs to check, and files left without a counterpart.
 fn jobs(args: &CheckArgs) -> anyhow::Result<(Vec<Job>, Vec<PathBuf>)> {
+    let options = ReadOptions { format: args.input_format, fields: args.fields.clone() };
     if let Some(path) = &args.pairs {
-        let text = Document::read(path).context("reading --pairs")?.text;
-        return Ok((pairs::from_jsonl(path, &text), Vec::new()));
+        let plain = ReadOptions { format: Some(transcheck::document::Format::Text), ..Default::default() };
+        let text = Document::read_with(path, &plain).context("reading --pairs")?.text;
+        return Ok((pairs::from_jsonl(path, &text, &options), Vec::new()));
     }
     if let (Some(source_dir), Some(target_dir)) = (&args.source_dir, &args.target_dir) {
         let pattern = args.pair_pattern.as_deref().map(PairPattern::parse).transpose()?;
         let pairing = folder::pair(source_dir, target_dir, pattern.as_ref())?;
-        return Ok((pairs::from_files(pairing.pairs), pairing.unpaired));
+        return Ok((pairs::from_files(pairing.pairs, &options), pairing.unpaired));
     }
-    let (source, target) = (args.source.clone().unwrap_or_default(), args.target.clone().unwrap_or_default());
+    let source = args.source.clone().unwrap_or_default();
+    let bilingual = options.format_of(&source).is_bilingual();
+    let target = match (&args.target, bilingual) {
+        (None, true) => return Ok((vec![Job::bilingual(Bilingual::read(&source, &options)?)], Vec::new())),
+        (Some(_), true) => anyhow::bail!("{source} holds both source and target; check it on its own: transcheck check {source}"),
+        (None, false) => anyhow::bail!("give the translation too (transcheck check ORIGINAL TRANSLATION), or a bilingual file (.xlf, .tmx, .po)"),
+        (Some(target), false) => target.clone(),
+    };
     if source == "-" && target == "-" {
         anyhow::bail!("only one of the two documents can be read from stdin ('-')");
     }
     // Read now, before the model loads, so a bad path fails fast.
-    let documents = (Document::read(&source)?, Document::read(&target)?);
+    let documents = (Document::read_with(&source, &options)?, Document::read_with(&target, &options)?);
     Ok((vec![Job::loaded(documents)], Vec::new()))
 }
 
@@ -186,6 +206,9 @@ fn run_jobs(checker: &Checker, jobs: &[Job]) -> Vec<Outcome> {
 }
 
 fn check_job(checker: &Checker, job: &Job) -> Outcome {
+    if let Some(file) = job.as_bilingual() {
+        return checker.check_units(file, &Default::default()).map_err(|e| job.fail(anyhow::Error::from(e)));
+    }
     let (source, target, languages) = job.load()?;
     let mut report = checker
         .check_in(&source, &target, &languages)

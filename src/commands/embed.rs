@@ -16,14 +16,39 @@ pub struct EmbedArgs {
 
 pub fn run(args: &EmbedArgs, options: &ModelOptions) -> anyhow::Result<u8> {
     let lines = read_lines(&args.file)?;
+    options.engine.require()?;
     // The debug command needs the concrete engine for token ids.
     let dir = super::model::ensure_installed(options)?;
-    let engine = embed::BertEngine::load(&dir)?;
+    match options.engine {
+        embed::Engine::Candle => {
+            let engine = embed::BertEngine::load(&dir)?;
+            emit(&lines, &engine, |t| engine.token_ids(t))
+        }
+        embed::Engine::RustBert => emit_torch(&lines, &dir),
+    }
+}
+
+#[cfg(feature = "rust-bert")]
+fn emit_torch(lines: &[String], dir: &std::path::Path) -> anyhow::Result<u8> {
+    let engine = embed::TorchEngine::load(dir)?;
+    emit(lines, &engine, |t| engine.token_ids(t))
+}
+
+#[cfg(not(feature = "rust-bert"))]
+fn emit_torch(_lines: &[String], _dir: &std::path::Path) -> anyhow::Result<u8> {
+    Err(embed::not_built().into())
+}
+
+fn emit(
+    lines: &[String],
+    engine: &dyn embed::Embedder,
+    token_ids: impl Fn(&str) -> transcheck::Result<Vec<u32>>,
+) -> anyhow::Result<u8> {
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let out = embed::Embedder::embed(&engine, &refs)?;
+    let out = engine.embed(&refs)?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     for (i, text) in lines.iter().enumerate() {
-        let mut ids = engine.token_ids(text)?;
+        let mut ids = token_ids(text)?;
         if out.truncated.contains(&i) {
             let last = ids.last().copied();
             ids.truncate(out.tokens[i].saturating_sub(1));

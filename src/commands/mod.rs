@@ -24,6 +24,10 @@ pub struct ModelOptions {
     /// Never download the model; exit 2 with instructions when it is missing.
     #[arg(long, global = true)]
     pub offline: bool,
+
+    /// Engine that runs the model: `candle` (built in) or `rust-bert` (libtorch; needs a build with `--features rust-bert`).
+    #[arg(long, global = true, value_enum, default_value_t = transcheck::embed::Engine::Candle)]
+    pub engine: transcheck::embed::Engine,
 }
 
 /// Writes machine output to stdout; a closed pipe (`| head`) is not an error.

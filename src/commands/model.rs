@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use transcheck::embed::{self, store, BertEngine, Embedder};
+use transcheck::embed::{self, store, BertEngine, Embedder, Engine};
 
 use super::ModelOptions;
 
@@ -35,7 +35,7 @@ pub fn run(command: &ModelCommand, options: &ModelOptions) -> anyhow::Result<u8>
             embed::import(file, &dir)?;
             eprintln!("transcheck: model imported into {}", dir.display());
         }
-        ModelCommand::Info => info(&dir)?,
+        ModelCommand::Info => info(&dir, options.engine)?,
     }
     Ok(0)
 }
@@ -44,7 +44,8 @@ pub fn run(command: &ModelCommand, options: &ModelOptions) -> anyhow::Result<u8>
 /// downloads the model once if it is missing (unless `--offline`) and loads it.
 #[allow(dead_code)] // called by `check` and `align`
 pub fn ensure_model(options: &ModelOptions) -> anyhow::Result<Box<dyn Embedder>> {
-    Ok(embed::load(&ensure_installed(options)?)?)
+    options.engine.require()?;
+    Ok(embed::load_with(&ensure_installed(options)?, options.engine)?)
 }
 
 /// The model folder, fetched first if missing. An explicit `--model DIR` is
@@ -75,19 +76,35 @@ fn fetch(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn info(dir: &Path) -> anyhow::Result<()> {
+fn info(dir: &Path, engine: Engine) -> anyhow::Result<()> {
+    engine.require()?;
     let start = Instant::now();
-    let engine = BertEngine::load(dir)?;
+    let (info, layers, vocab) = match engine {
+        Engine::Candle => {
+            let e = BertEngine::load(dir)?;
+            (e.info(), e.layers(), e.vocab_rows())
+        }
+        Engine::RustBert => torch_info(dir)?,
+    };
     let load = start.elapsed();
-    let info = engine.info();
     println!("name:    {}", info.name);
     println!("path:    {}", dir.display());
     println!("sha256:  {}", info.sha256);
     println!("engine:  {}", info.engine);
     println!("dims:    {}", info.dim);
-    println!("layers:  {}", engine.layers());
-    println!("vocab:   {}", engine.vocab_rows());
+    println!("layers:  {layers}");
+    println!("vocab:   {vocab}");
     println!("load:    {:.0} ms", load.as_secs_f64() * 1000.0);
     Ok(())
 }
 
+#[cfg(feature = "rust-bert")]
+fn torch_info(dir: &Path) -> anyhow::Result<(embed::ModelInfo, usize, usize)> {
+    let e = embed::TorchEngine::load(dir)?;
+    Ok((e.info(), e.layers(), e.vocab_rows()))
+}
+
+#[cfg(not(feature = "rust-bert"))]
+fn torch_info(_dir: &Path) -> anyhow::Result<(embed::ModelInfo, usize, usize)> {
+    Err(embed::not_built().into())
+}

@@ -11,6 +11,7 @@ use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
 mod holes;
+mod moved;
 mod names;
 mod numbers;
 mod quotes;
@@ -66,6 +67,9 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
         }
         found.sort_by_key(|f| f.rule);
         findings.extend(found);
+    }
+    if moved::facts_may_move(alignment, source, target) {
+        findings = moved::drop_moved(findings, source, target);
     }
     findings
 }
@@ -125,7 +129,7 @@ fn joined(side: &Side, indices: &[usize]) -> String {
 pub(crate) fn location(side: &Side, sentence: usize, span: Span) -> Location {
     let (line, column) = line_column(side.text, span.start);
     let text = side.text.get(span.start..span.end).unwrap_or("").to_string();
-    Location { sentence, start: span.start, end: span.end, line, column, text }
+    Location { sentence, start: span.start, end: span.end, line, column, text, unit: None }
 }
 
 pub(crate) fn fact_location(side: &Side, placed: &Placed) -> Location {

@@ -197,14 +197,20 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let covered = places_in(&target.fact.value, &source_text);
         let mut unsupported = false;
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
-        for key in words {
+        for key in words.iter().copied() {
             let (likeness, matched) = best(key, true, acronym, &source_name_words, &source_words, cross_language, japanese);
+            let likeness = match matched {
+                Some(source) if cross_language => anchored_likeness(source, target, key, &words).unwrap_or(likeness),
+                _ => likeness,
+            };
             match (likeness, matched) {
                 (Likeness::Similar, Some(source)) => {
                     explained.push(&source.placed);
                     findings.push(mismatch(view, source, target, key));
                 }
-                (Likeness::Variant, Some(source)) if same_script => findings.push(variant(view, source, target, key)),
+                (Likeness::Variant, Some(source)) if same_script || anchored_likeness(source, target, key, &words).is_some() => {
+                    findings.push(variant(view, source, target, key))
+                }
                 (Likeness::Different, _) => unsupported = true,
                 _ => {}
             }
@@ -235,6 +241,29 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         findings.push(finding);
     }
     dedup(findings)
+}
+
+/// Across languages a close spelling is usually an exonym, a translated
+/// title or a declension (Spanien/Spain, Hurrikan/Hurricane, Paltrows), but
+/// not the surname of a Latin-script personal name whose other words are
+/// written identically on both sides: `Luca Benedetti` rendered `Luca
+/// Benedini` is a misspelling, `Hamid Qasemi` a transliteration variant.
+/// Returns the within-language likeness in that case.
+fn anchored_likeness(source: &NameWord, target: &Placed, key: &str, target_keys: &[&str]) -> Option<Likeness> {
+    let latin = |t: &str| t.chars().all(|c| (c as u32) < 0x250);
+    if !source.latin || !latin(&target.fact.value) {
+        return None;
+    }
+    let source_keys: Vec<&str> = source.placed.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    let surname = |keys: &[&str], word: &str| keys.len() >= 2 && keys.last() == Some(&word);
+    let given_names_equal = source_keys.len() == target_keys.len()
+        && source_keys.iter().zip(target_keys).rev().skip(1).all(|(a, b)| a == b);
+    let inflected = key.starts_with(source.key.as_str()) || source.key.starts_with(key);
+    if !surname(&source_keys, &source.key) || !surname(target_keys, key) || !given_names_equal || inflected {
+        return None;
+    }
+    let likeness = classify(&source.key, key, false);
+    matches!(likeness, Likeness::Similar | Likeness::Variant).then_some(likeness)
 }
 
 /// A name dropped from an English target: its trace in the grammar (see

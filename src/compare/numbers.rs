@@ -22,12 +22,16 @@ fn kind(p: &Placed) -> Option<QuantityKind> {
 }
 
 /// Whether two unmatched numbers can be one quantity with a changed value.
+/// Only quantities of one kind (and one unit) are: a bare number against a
+/// clock time or a measure is more often the same fact in another notation
+/// (`3 p.m.` / `15:00`, `6-foot-6` / `1,98 m`) than a changed one, so those
+/// stay `number-missing`/`number-added` warnings rather than errors.
 fn comparable(source: &Placed, target: &Placed) -> bool {
     use QuantityKind::*;
     match (kind(source), kind(target)) {
-        (Some(Month), Some(Month)) => true,
-        (Some(Month), _) | (_, Some(Month)) => false,
         (Some(Measure), Some(Measure)) => source.fact.quantity.as_ref().map(|q| &q.unit) == target.fact.quantity.as_ref().map(|q| &q.unit),
+        (Some(Date), Some(Date)) | (Some(Month), Some(Month)) => true,
+        (Some(a), Some(b)) => a == b || (matches!(a, Cardinal | Ordinal) && matches!(b, Cardinal | Ordinal)),
         _ => true,
     }
 }

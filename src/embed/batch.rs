@@ -1,4 +1,8 @@
-//! Groups sentences into batches of similar length so padding stays small.
+//! Tokenises and truncates sentences, and groups them into batches of
+//! similar length so padding stays small. Shared by every engine.
+
+use super::tokenizer::SentenceTokenizer;
+use crate::error::Result;
 
 /// Padded tokens per batch: large enough for efficient matrix products,
 /// small enough to bound the activations (~ tokens × 1536 floats per layer).
@@ -11,6 +15,32 @@ const MAX_PADDING: f32 = 0.15;
 pub struct Sequence {
     pub index: usize,
     pub ids: Vec<u32>,
+}
+
+/// Tokenises every sentence and cuts those over `max_tokens`, keeping the
+/// final (`</s>`) token; returns the sequences and the indices cut.
+pub fn sequences(tokenizer: &SentenceTokenizer, sentences: &[&str], max_tokens: usize) -> Result<(Vec<Sequence>, Vec<usize>)> {
+    let mut seqs = Vec::with_capacity(sentences.len());
+    let mut truncated = Vec::new();
+    for (index, s) in sentences.iter().enumerate() {
+        let (ids, cut) = truncate(tokenizer.encode(s)?, max_tokens);
+        if cut {
+            truncated.push(index);
+        }
+        seqs.push(Sequence { index, ids });
+    }
+    Ok((seqs, truncated))
+}
+
+/// Ids cut to `max_tokens`, keeping the final token.
+fn truncate(mut ids: Vec<u32>, max_tokens: usize) -> (Vec<u32>, bool) {
+    if ids.len() <= max_tokens || max_tokens == 0 {
+        return (ids, false);
+    }
+    let last = ids[ids.len() - 1];
+    ids.truncate(max_tokens - 1);
+    ids.push(last);
+    (ids, true)
 }
 
 /// Batches in order of increasing length; each batch is padded to its last

@@ -13,7 +13,7 @@ use candle_nn::{LayerNorm, VarBuilder};
 use candle_transformers::models::bert::Config;
 use rayon::prelude::*;
 
-use super::batch::{batches, Sequence};
+use super::batch::{batches, sequences, Sequence};
 use super::encoder::Encoder;
 use super::store::{self, broken, FileName, Source};
 use super::tokenizer::SentenceTokenizer;
@@ -21,8 +21,10 @@ use super::words::WordTable;
 use super::{Embedder, Embeddings, ModelInfo};
 use crate::error::Result;
 
-/// Longest input the engine feeds, whatever the config allows.
-const MAX_TOKENS: usize = 512;
+/// Longest input the engines feed, whatever the config allows.
+pub(crate) const MAX_TOKENS: usize = 512;
+/// `ModelInfo.engine` of this engine.
+pub const ENGINE: &str = "candle-bert-f32-cpu";
 
 pub struct BertEngine {
     tokenizer: SentenceTokenizer,
@@ -59,7 +61,7 @@ impl BertEngine {
         let token_type = token_type.get(0).map_err(bad)?;
         let layer_norm = candle_nn::layer_norm(h, config.layer_norm_eps, emb.pp("LayerNorm")).map_err(bad)?;
         let encoder = Encoder::load(vb.pp(format!("{root}encoder")), &config).map_err(bad)?;
-        let info = model_info(dir, &weights, source.as_ref(), h)?;
+        let info = model_info(dir, &weights, source.as_ref(), h, ENGINE)?;
         let max_tokens = config.max_position_embeddings.min(MAX_TOKENS);
         Ok(BertEngine { tokenizer, words, positions, token_type, layer_norm, encoder, config, max_tokens, info })
     }
@@ -76,17 +78,6 @@ impl BertEngine {
 
     pub fn vocab_rows(&self) -> usize {
         self.words.rows()
-    }
-
-    /// Ids cut to `max_tokens`, keeping the final (`</s>`) token.
-    fn truncate(&self, mut ids: Vec<u32>) -> (Vec<u32>, bool) {
-        if ids.len() <= self.max_tokens {
-            return (ids, false);
-        }
-        let last = ids[ids.len() - 1];
-        ids.truncate(self.max_tokens - 1);
-        ids.push(last);
-        (ids, true)
     }
 
     /// Runs one padded batch; returns pooled, normalised rows in batch order.
@@ -121,15 +112,7 @@ impl BertEngine {
 impl Embedder for BertEngine {
     fn embed(&self, sentences: &[&str]) -> Result<Embeddings> {
         let dim = self.config.hidden_size;
-        let mut seqs = Vec::with_capacity(sentences.len());
-        let mut truncated = Vec::new();
-        for (index, s) in sentences.iter().enumerate() {
-            let (ids, cut) = self.truncate(self.tokenizer.encode(s)?);
-            if cut {
-                truncated.push(index);
-            }
-            seqs.push(Sequence { index, ids });
-        }
+        let (seqs, truncated) = sequences(&self.tokenizer, sentences, self.max_tokens)?;
         // Batches run concurrently on rayon's pool: candle parallelises the
         // matrix products but not the element-wise ops (GELU's erf, copies),
         // so one batch per core keeps every core busy.
@@ -150,7 +133,7 @@ impl Embedder for BertEngine {
     }
 }
 
-fn read_config(dir: &Path) -> Result<Config> {
+pub(crate) fn read_config(dir: &Path) -> Result<Config> {
     let path = dir.join(FileName::CONFIG);
     store::require(&path)?;
     let text = std::fs::read_to_string(&path).map_err(|e| broken(&path, &e.to_string()))?;
@@ -178,7 +161,13 @@ fn weight_root(vb: &VarBuilder, config: &Config) -> String {
     format!("{model_type}.")
 }
 
-fn model_info(dir: &Path, weights: &Path, source: Option<&Source>, dim: usize) -> Result<ModelInfo> {
+pub(crate) fn model_info(
+    dir: &Path,
+    weights: &Path,
+    source: Option<&Source>,
+    dim: usize,
+    engine: &str,
+) -> Result<ModelInfo> {
     let (name, sha256) = match source {
         Some(s) => (s.name.clone(), s.sha256.clone()),
         None => {
@@ -186,5 +175,5 @@ fn model_info(dir: &Path, weights: &Path, source: Option<&Source>, dim: usize) -
             (name, super::import::sha256_file(weights)?)
         }
     };
-    Ok(ModelInfo { name, sha256, engine: "candle-bert-f32-cpu".to_string(), dim })
+    Ok(ModelInfo { name, sha256, engine: engine.to_string(), dim })
 }

@@ -1,9 +1,10 @@
 //! Sentence embeddings. The pipeline only sees the `Embedder` trait; the
-//! default engine is multilingual-e5-small on candle (pure Rust, CPU).
+//! default engine is multilingual-e5-small on candle (pure Rust, CPU); with
+//! the cargo feature `rust-bert` the same model can run on libtorch instead.
 
 use std::path::Path;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 mod batch;
 pub mod bert;
@@ -13,16 +14,76 @@ pub mod fetch;
 pub mod import;
 pub mod store;
 pub mod tokenizer;
+#[cfg(feature = "rust-bert")]
+pub mod torch;
 mod words;
 
 pub use bert::BertEngine;
 pub use fetch::fetch;
 pub use import::import;
 pub use store::{is_installed, resolve};
+#[cfg(feature = "rust-bert")]
+pub use torch::TorchEngine;
 
-/// Loads the sentence model in `dir` (Hugging Face BERT layout).
+/// Which engine runs the model. Both give the same results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Engine {
+    /// Pure Rust (candle), always compiled in.
+    #[default]
+    Candle,
+    /// libtorch via rust-bert; needs a build with `--features rust-bert`.
+    RustBert,
+}
+
+impl Engine {
+    /// Whether this build can run the engine.
+    pub fn available(self) -> bool {
+        match self {
+            Engine::Candle => true,
+            Engine::RustBert => cfg!(feature = "rust-bert"),
+        }
+    }
+
+    /// `Ok` when compiled in, else an error saying how to build it.
+    pub fn require(self) -> Result<()> {
+        if self.available() {
+            Ok(())
+        } else {
+            Err(not_built())
+        }
+    }
+}
+
+/// The error for an engine this build lacks.
+pub fn not_built() -> Error {
+    Error::Config(
+        "this transcheck was built without the rust-bert engine: build it with `scripts/setup-rust-bert.sh` \
+         (cargo build --release --features rust-bert, needs torch 2.4), or use --engine candle"
+            .to_string(),
+    )
+}
+
+/// Loads the sentence model in `dir` (Hugging Face BERT layout) on candle.
 pub fn load(dir: &Path) -> Result<Box<dyn Embedder>> {
-    Ok(Box::new(BertEngine::load(dir)?))
+    load_with(dir, Engine::Candle)
+}
+
+/// Loads the sentence model in `dir` on the given engine.
+pub fn load_with(dir: &Path, engine: Engine) -> Result<Box<dyn Embedder>> {
+    match engine {
+        Engine::Candle => Ok(Box::new(BertEngine::load(dir)?)),
+        Engine::RustBert => load_torch(dir),
+    }
+}
+
+#[cfg(feature = "rust-bert")]
+fn load_torch(dir: &Path) -> Result<Box<dyn Embedder>> {
+    Ok(Box::new(TorchEngine::load(dir)?))
+}
+
+#[cfg(not(feature = "rust-bert"))]
+fn load_torch(_dir: &Path) -> Result<Box<dyn Embedder>> {
+    Err(not_built())
 }
 
 /// Unit-length sentence vectors, one row per input sentence.

@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     fn location(line: usize, column: usize, text: &str) -> Location {
-        Location { sentence: 0, start: 0, end: text.len(), line, column, text: text.into() }
+        Location { sentence: 0, start: 0, end: text.len(), line, column, text: text.into(), unit: None }
     }
 
     #[test]

@@ -40,14 +40,16 @@ pub enum Rule {
     SentenceMissing,
     SentenceAdded,
     Untranslated,
+    PlaceholderMismatch,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::NumberMismatch, Rule::NumberMissing, Rule::NumberAdded,
         Rule::NameMismatch, Rule::NameVariant, Rule::NameMissing, Rule::NameAdded,
         Rule::QuoteMissing, Rule::QuoteAdded, Rule::QuoteAltered,
         Rule::SentenceMissing, Rule::SentenceAdded, Rule::Untranslated,
+        Rule::PlaceholderMismatch,
     ];
 
     /// One line for rule lists (SARIF `shortDescription`, `--help`).
@@ -66,6 +68,7 @@ impl Rule {
             Rule::SentenceMissing => "A sentence of the original has no counterpart (omission).",
             Rule::SentenceAdded => "A sentence of the translation has no counterpart (addition).",
             Rule::Untranslated => "A sentence of the translation is still in the original's language.",
+            Rule::PlaceholderMismatch => "A unit's inline codes or placeholders differ between source and target.",
         }
     }
 
@@ -82,13 +85,15 @@ impl Rule {
             Rule::SentenceMissing => "Translate the sentence or confirm that the cut is intended.",
             Rule::SentenceAdded => "Confirm that the added sentence is intended and sourced.",
             Rule::Untranslated => "Translate the sentence.",
+            Rule::PlaceholderMismatch => "Keep every tag and placeholder of the source in the target, once each.",
         }
     }
 
     /// The severity the rules give unless a finding is judged otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::NumberMismatch | Rule::NumberMissing | Rule::NameMismatch | Rule::NameMissing | Rule::SentenceMissing => Severity::Error,
+            Rule::NumberMismatch | Rule::NumberMissing | Rule::NameMismatch | Rule::NameMissing | Rule::SentenceMissing
+            | Rule::PlaceholderMismatch => Severity::Error,
             Rule::NameVariant => Severity::Info,
             _ => Severity::Warning,
         }
@@ -109,6 +114,7 @@ impl Rule {
             Rule::SentenceMissing => "sentence-missing",
             Rule::SentenceAdded => "sentence-added",
             Rule::Untranslated => "untranslated",
+            Rule::PlaceholderMismatch => "placeholder-mismatch",
         }
     }
 }
@@ -118,13 +124,17 @@ impl Rule {
 pub struct Location {
     /// 0-based sentence index.
     pub sentence: usize,
-    /// Byte range into the document.
+    /// Byte range into the original file (its decoded text, after any
+    /// byte-order mark); `text` is the file's text there, markup included.
     pub start: usize,
     pub end: usize,
     /// 1-based; column in Unicode scalar values.
     pub line: usize,
     pub column: usize,
     pub text: String,
+    /// The translation unit (XLIFF, TMX, PO) the location lies in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -171,6 +171,7 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         money(&mut quantity, code);
     } else if let Some((unit, taken)) = unit_after(tokens, base.next) {
         base.next += taken;
+        quantity.written = quantity.values.clone();
         quantity.values = quantity.values.iter().map(|v| unit.convert(*v)).collect();
         quantity.converted = unit.factor != 1.0 || unit.fahrenheit;
         quantity.step *= unit.factor;

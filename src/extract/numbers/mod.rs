@@ -53,11 +53,15 @@ pub struct Quantity {
     /// Month (1–12) of a date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
+    /// A measure's values as written, before conversion to the base unit:
+    /// the other side may give the number without its unit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written: Vec<f64>,
 }
 
 impl Quantity {
     pub fn new(values: Vec<f64>, kind: QuantityKind) -> Self {
-        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None }
+        Quantity { values, kind, unit: None, converted: false, written_unit: None, step: 1.0, month: None, written: Vec::new() }
     }
 
     /// Whether two quantities can be the same fact written differently.
@@ -69,11 +73,20 @@ impl Quantity {
             (Date, Month) => other.matches(self),
             (Month, _) | (_, Month) => false,
             (Date, Date) if self.month.is_some() && other.month.is_some() && self.month != other.month => false,
+            (Measure, Cardinal) | (Cardinal, Measure) if self.unitless_match(other) => true,
             _ => {
                 let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
                 same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| self.close(other, *a, *b)))
             }
         }
+    }
+
+    /// A measure against a bare number (`3.2 million tonnes` vs `3,2
+    /// milioni` when the unit sits out of reach): compare as written.
+    fn unitless_match(&self, other: &Quantity) -> bool {
+        let (measure, bare) = if self.kind == QuantityKind::Measure { (self, other) } else { (other, self) };
+        let step = measure.step / measure.values.first().zip(measure.written.first()).map_or(1.0, |(v, w)| if *w != 0.0 { v / w } else { 1.0 });
+        measure.written.iter().any(|a| bare.values.iter().any(|b| (a - b).abs() < (step.max(bare.step) / 2.0).max(a.abs() * 1e-9)))
     }
 
     /// Equal up to rounding to the coarser side's last digit, or within 6%
@@ -105,8 +118,40 @@ pub(crate) struct Found {
 
 pub fn extract(sentence: &str, language: &str) -> Vec<Fact> {
     let tokens: Vec<Token> = tokenize(sentence);
-    let found = scan::scan(sentence, &tokens, language);
+    let mut found = scan::scan(sentence, &tokens, language);
+    share_range_units(sentence, &mut found);
     found.into_iter().map(to_fact).collect()
+}
+
+/// Words that join the two ends of a range (`2 to 4 inches`, `5 bis 10 cm`).
+const RANGE_JOINERS: &[&str] = &["to", "bis", "a", "à", "al", "and", "und", "e", "et", "y", "до", "и", "-", "–", "—", "~", "至", "到", "〜", "～", "से"];
+
+/// In a range the unit is written once, after the second number: the first
+/// number takes it too.
+fn share_range_units(sentence: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (first, second) = (&mut before[k - 1], &after[0]);
+        let between = sentence.get(first.end..second.start).unwrap_or("").trim().to_lowercase();
+        let joined = RANGE_JOINERS.contains(&between.as_str());
+        let (q, unit) = (&second.quantity, &second.quantity.unit);
+        if !joined || first.quantity.kind != QuantityKind::Cardinal || q.kind != QuantityKind::Measure || unit.is_none() {
+            continue;
+        }
+        let factor = match (q.values.first(), q.written.first()) {
+            (Some(v), Some(w)) if *w != 0.0 => v / w,
+            _ => 1.0,
+        };
+        let fahrenheit = q.written_unit.as_deref().is_some_and(|u| u.ends_with('F'));
+        let quantity = &mut first.quantity;
+        quantity.written = quantity.values.clone();
+        quantity.values = quantity.values.iter().map(|v| if fahrenheit { (v - 32.0) * 5.0 / 9.0 } else { v * factor }).collect();
+        quantity.step *= factor.abs().max(f64::MIN_POSITIVE);
+        quantity.kind = QuantityKind::Measure;
+        quantity.unit = unit.clone();
+        quantity.converted = q.converted;
+        quantity.written_unit = q.written_unit.clone();
+    }
 }
 
 fn to_fact(found: Found) -> Fact {
@@ -141,6 +186,20 @@ pub fn format_number(value: f64) -> String {
     } else {
         let text = format!("{value:.4}");
         text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn a_range_shares_its_unit() {
+        let source = extract("Up to 2 to 4 inches of rain fell.", "en");
+        let target = extract("Es fielen bis zu 5 bis 10 Zentimeter Regen.", "de");
+        let q = |facts: &[Fact], i: usize| facts[i].quantity.clone().unwrap();
+        assert!(q(&source, 0).matches(&q(&target, 0)), "{source:?} {target:?}");
+        assert!(q(&source, 1).matches(&q(&target, 1)));
     }
 }
 

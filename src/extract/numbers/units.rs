@@ -28,7 +28,11 @@ const LENGTH: &[(&str, Unit)] = &[
     ("quilômetros", unit("m", 1000.0)), ("quilómetros", unit("m", 1000.0)), ("kilometrów", unit("m", 1000.0)),
     ("kilometrů", unit("m", 1000.0)), ("км", unit("m", 1000.0)), ("километров", unit("m", 1000.0)),
     ("километра", unit("m", 1000.0)), ("किलोमीटर", unit("m", 1000.0)), ("公里", unit("m", 1000.0)),
-    ("cm", unit("m", 0.01)), ("mm", unit("m", 0.001)), ("см", unit("m", 0.01)), ("мм", unit("m", 0.001)),
+    ("cm", unit("m", 0.01)), ("centimeter", unit("m", 0.01)), ("centimeters", unit("m", 0.01)), ("centimetre", unit("m", 0.01)),
+    ("centimetres", unit("m", 0.01)), ("zentimeter", unit("m", 0.01)), ("zentimetern", unit("m", 0.01)),
+    ("centimetri", unit("m", 0.01)), ("centímetros", unit("m", 0.01)), ("centimètres", unit("m", 0.01)),
+    ("сантиметров", unit("m", 0.01)), ("сантиметра", unit("m", 0.01)), ("厘米", unit("m", 0.01)), ("公分", unit("m", 0.01)),
+    ("mm", unit("m", 0.001)), ("см", unit("m", 0.01)), ("мм", unit("m", 0.001)),
     ("ft", unit("m", 0.3048)), ("feet", unit("m", 0.3048)), ("foot", unit("m", 0.3048)), ("piedi", unit("m", 0.3048)),
     ("fuß", unit("m", 0.3048)), ("pieds", unit("m", 0.3048)), ("pies", unit("m", 0.3048)), ("футов", unit("m", 0.3048)),
     ("mi", unit("m", 1609.344)), ("mile", unit("m", 1609.344)), ("miles", unit("m", 1609.344)),
@@ -108,7 +112,8 @@ pub fn temperature(tokens: &[Token], i: usize) -> Option<(Unit, usize)> {
     let scale_at = match first.norm.as_str() {
         "°" | "º" => i + 1,
         "degrees" | "gradi" | "grad" | "degrés" | "grados" | "градусов" | "градуса" | "stopni" | "stupňů" => i + 1,
-        "℃" => return Some((unit("c", 1.0), 1)),
+        "℃" | "ºc" | "°c" => return Some((unit("c", 1.0), 1)),
+        "ºf" | "°f" => return Some((Unit { base: "c", factor: 1.0, fahrenheit: true }, 1)),
         "℉" => return Some((Unit { base: "c", factor: 1.0, fahrenheit: true }, 1)),
         _ => return None,
     };
