@@ -6,9 +6,11 @@
 //! CACHE_DIR/<set>/<doc>.src.f32 holds little-endian f32 rows (384 wide)
 //! and <doc>.src.tok one token count per line; likewise for .tgt.
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
-//! size_exponent, merged_weight, member_weight, bead_bonus, length_weight),
-//! lengths=tokens|chars, concat=1 (cached run embeddings <doc>.src.c2.f32 …),
-//! verbose=1 (mode per document on stderr).
+//! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
+//! marks_weight),
+//! lengths=tokens|chars, concat=N (cached embeddings of runs of 2..=N+1
+//! sentences, <doc>.src.c2.f32 …),
+//! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -37,8 +39,13 @@ fn main() -> anyhow::Result<()> {
         let side = |ext: &str| load(&cache.join(&set_name).join(format!("{doc}.{ext}")), &set.join(format!("{doc}.{ext}")), &settings);
         let ((source, source_lengths, source_runs), (target, target_lengths, target_runs)) = (side("src")?, side("tgt")?);
         let started = std::time::Instant::now();
-        let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs };
-        let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs };
+        let marks = |ext: &str| -> anyhow::Result<Vec<Vec<u32>>> {
+            let text = std::fs::read_to_string(set.join(format!("{doc}.{ext}")))?;
+            Ok(if settings.get("marks").is_some_and(|m| m == "0") { Vec::new() } else { text.lines().map(transcheck::align::marks).collect() })
+        };
+        let (source_marks, target_marks) = (marks("src")?, marks("tgt")?);
+        let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs, marks: Some(&source_marks) };
+        let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs, marks: Some(&target_marks) };
         let alignment = align_sides(source, target, &options);
         seconds += started.elapsed().as_secs_f64();
         if settings.contains_key("verbose") {
@@ -86,12 +93,13 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "member_weight" => cost(&mut costs.member_weight)?,
             "bead_bonus" => cost(&mut costs.bead_bonus)?,
             "length_weight" => cost(&mut costs.length_weight)?,
+            "marks_weight" => cost(&mut costs.marks_weight)?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,
             "merge_gain" => o.matching.merge_gain = value.parse()?,
             "merge_distance" => o.matching.merge_distance = value.parse()?,
-            "mode" | "lengths" | "concat" | "verbose" => {}
+            "mode" | "lengths" | "concat" | "verbose" | "marks" => {}
             _ => anyhow::bail!("unknown key {key}"),
         }
     }
@@ -111,8 +119,9 @@ fn load(cached: &Path, text: &Path, settings: &BTreeMap<String, String>) -> anyh
         tokens.iter().map(|&t| t.saturating_sub(6).max(1) as f64).collect()
     };
     let mut runs = Vec::new();
-    if settings.get("concat").map(String::as_str) == Some("1") {
-        for len in 2..=4 {
+    let concat: usize = settings.get("concat").map_or(Ok(0), |c| c.parse())?;
+    if concat > 0 {
+        for len in 2..=concat.min(3) + 1 {
             let data = floats(&cached.with_extension(format!("{}.c{len}.f32", ext(cached))))?;
             runs.push(Embeddings { dim: 384, tokens: vec![0; data.len() / 384], data, truncated: vec![] });
         }

@@ -50,6 +50,11 @@ pub struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
+    /// Each sentence's punctuation marks, for the aligner.
+    pub fn marks(&self) -> Vec<Vec<u32>> {
+        self.sentence_texts().into_iter().map(align::marks).collect()
+    }
+
     pub fn sentence_texts(&self) -> Vec<&'d str> {
         self.sentences.iter().map(|s| s.text(&self.document.text)).collect()
     }
@@ -97,7 +102,12 @@ impl Checker {
         let source = self.prepare(source, source_lang)?;
         let target = self.prepare(target, target_lang)?;
         let options = AlignOptions { same_language: source.language.language == target.language.language, ..self.config.align.clone() };
-        let alignment = align::align(&source.embeddings, &target.embeddings, &options);
+        let (source_marks, target_marks) = (source.marks(), target.marks());
+        let alignment = align::align_sides(
+            align::Side { marks: Some(&source_marks), ..align::Side::new(&source.embeddings) },
+            align::Side { marks: Some(&target_marks), ..align::Side::new(&target.embeddings) },
+            &options,
+        );
         Ok((source, target, alignment))
     }
 

@@ -11,6 +11,7 @@ mod anchors;
 mod assign;
 mod band;
 mod coarse;
+mod marks;
 mod pipeline;
 mod rewrite;
 mod runs;
@@ -20,6 +21,7 @@ mod split;
 mod translation;
 
 pub use assign::Thresholds as MatchThresholds;
+pub use marks::marks;
 
 #[cfg(test)]
 mod tests;
@@ -107,19 +109,22 @@ pub struct Costs {
     pub bead_bonus: f32,
     /// Weight of the squared log length ratio.
     pub length_weight: f32,
+    /// Reward per mark (a number, question mark, quotation mark…; see
+    /// [`marks`]) that both sides of a bead carry.
+    pub marks_weight: f32,
 }
 
 impl Costs {
     /// Tuned on literary zh-en, parliamentary de-fr and subtitle en-is
     /// gold alignments with multilingual-e5-small: n-m beads are common.
     pub fn translation() -> Costs {
-        Costs { skip: 0.53, size_exponent: 0.27, merged_weight: 0.57, member_weight: 0.91, bead_bonus: 0.92, length_weight: 0.51 }
+        Costs { skip: 0.53, size_exponent: 0.27, merged_weight: 0.57, member_weight: 0.91, bead_bonus: 0.92, length_weight: 0.51, marks_weight: 0.1 }
     }
 
     /// Tuned on reordered news (moved blocks, dropped and inserted
     /// sentences): pairing unrelated leftovers must not pay.
     pub fn rewrite() -> Costs {
-        Costs { skip: 0.37, size_exponent: 0.37, merged_weight: 0.28, member_weight: 0.91, bead_bonus: 0.42, length_weight: 0.5 }
+        Costs { skip: 0.37, size_exponent: 0.37, merged_weight: 0.28, member_weight: 0.91, bead_bonus: 0.42, length_weight: 0.5, marks_weight: 0.0 }
     }
 }
 
@@ -134,11 +139,13 @@ pub struct Side<'a> {
     /// `runs[k].row(i)` embeds sentences `i..i + k + 2`. Without them a
     /// run's vector is approximated from its sentences' vectors.
     pub runs: &'a [Embeddings],
+    /// Optional marks of each sentence ([`marks`] of its text).
+    pub marks: Option<&'a [Vec<u32>]>,
 }
 
 impl<'a> Side<'a> {
     pub fn new(embeddings: &'a Embeddings) -> Self {
-        Side { embeddings, lengths: None, runs: &[] }
+        Side { embeddings, lengths: None, runs: &[], marks: None }
     }
 }
 

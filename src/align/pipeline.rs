@@ -53,8 +53,35 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
     if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }
-    (split::split_unhelpful(beads, source.embeddings, target.embeddings), mode)
+    let beads = split::split_unhelpful(beads, source.embeddings, target.embeddings);
+    if options.mode == Mode::Auto && contradicts(&links, &beads, sources, targets) {
+        return (matched(source, target, &found, &means, options), Mode::Rewrite);
+    }
+    (beads, mode)
 }
+
+/// Whether the monotone alignment split up the two sentences of clearly
+/// more confident links than a translation does: in the gold translations
+/// at most one link in a document, in rewrites that move a sentence or
+/// two (too few moved to trip the other signals) two and more.
+fn contradicts(links: &[Link], beads: &[Bead], sources: usize, targets: usize) -> bool {
+    let mut source_bead = vec![usize::MAX; sources];
+    let mut target_bead = vec![usize::MAX - 1; targets];
+    for (n, bead) in beads.iter().enumerate() {
+        bead.source.iter().for_each(|&i| source_bead[i] = n);
+        bead.target.iter().for_each(|&j| target_bead[j] = n);
+    }
+    let confident: Vec<&Link> = links.iter().filter(|l| l.margin >= CONFIDENT_MARGIN && l.source < sources && l.target < targets).collect();
+    let off = confident.iter().filter(|l| source_bead[l.source] != target_bead[l.target]).count();
+    off >= MIN_CONTRADICTED && off as f32 >= MIN_CONTRADICTED_SHARE * confident.len() as f32
+}
+
+/// Confident links a monotone alignment must split up before auto turns
+/// to rewrite mode, in number and as a share of all confident links.
+const MIN_CONTRADICTED: usize = 2;
+const MIN_CONTRADICTED_SHARE: f32 = 0.02;
+
+
 
 /// Whether confident links fall out of order: in a translation nearly all
 /// of them lie on one increasing chain, in a rewrite whose sentences moved a
@@ -73,12 +100,14 @@ const CONFIDENT_MARGIN: f32 = 0.03;
 /// pair of documents counts as reordered.
 const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
-fn monotone(source: &Side, target: &Side, means: &Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
+fn monotone<'a>(source: &Side<'a>, target: &Side<'a>, means: &Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
     let band = band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window);
     let max_side = options.max_bead.max(1);
     let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
     let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
-    let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs);
+    let marks = |side: &Side<'a>| side.marks.unwrap_or(&[]);
+    let (source_marks, target_marks) = (marks(source), marks(target));
+    let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs, source_marks, target_marks);
     translation::align(&scorer, &band, options.max_bead)
 }
 

@@ -8,9 +8,11 @@
 //! skip cost fits them all. The cost mixes the merged sides' distance
 //! (scaled up with the bead's size), each member sentence's own distance to
 //! the other side (a stray sentence cannot hide in a merge), a squared log
-//! length ratio calibrated on the document pair, and a bonus per bead that
-//! makes the DP prefer more, smaller beads where similarity is a tie.
+//! length ratio calibrated on the document pair, a reward for each
+//! punctuation mark both sides carry (see `marks`), and a bonus per bead
+//! that makes the DP prefer more, smaller beads where similarity is a tie.
 
+use super::marks::shared;
 use super::runs::Runs;
 use super::similarity::dot;
 use super::Costs;
@@ -24,11 +26,27 @@ pub struct Scorer<'a> {
     /// Target length per unit of source length, over the whole document.
     ratio: f64,
     costs: Costs,
+    /// Each sentence's marks; empty when not given.
+    source_marks: &'a [Vec<u32>],
+    target_marks: &'a [Vec<u32>],
 }
 
+
 impl<'a> Scorer<'a> {
-    /// `*_means`: each sentence's mean similarity to the other side.
-    pub fn new(source: &'a Runs, target: &'a Runs, source_means: &[f32], target_means: &[f32], costs: Costs) -> Self {
+    /// `*_means`: each sentence's mean similarity to the other side;
+    /// `*_marks`: each sentence's marks (see `marks`), used where both
+    /// sides have them for every sentence.
+    pub fn new(
+        source: &'a Runs,
+        target: &'a Runs,
+        source_means: &[f32],
+        target_means: &[f32],
+        costs: Costs,
+        source_marks: &'a [Vec<u32>],
+        target_marks: &'a [Vec<u32>],
+    ) -> Self {
+        let have_marks = source_marks.len() == source.len() && target_marks.len() == target.len();
+        let (source_marks, target_marks) = if have_marks { (source_marks, target_marks) } else { (&[][..], &[][..]) };
         let ratio = if source.total_length() > 0.0 && target.total_length() > 0.0 {
             target.total_length() / source.total_length()
         } else {
@@ -38,6 +56,8 @@ impl<'a> Scorer<'a> {
         Scorer {
             source,
             target,
+            source_marks,
+            target_marks,
             source_spread: spread(source_means),
             target_spread: spread(target_means),
             ratio,
@@ -73,8 +93,27 @@ impl<'a> Scorer<'a> {
         } else {
             distance / spread
         };
+        let marks = self.marks_cost(source_start, source_len, target_start, target_len);
         self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
+            + self.costs.marks_weight * marks
             - self.costs.bead_bonus
+    }
+
+    /// Minus the number of marks the two sides share (each mark can be
+    /// shared in one bead only, so splitting and merging is neutral unless
+    /// a mark crosses the boundary; skipped sentences share none).
+    fn marks_cost(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        if self.costs.marks_weight == 0.0 || self.source_marks.is_empty() {
+            return 0.0;
+        }
+        let gather = |marks: &[Vec<u32>], start: usize, len: usize| {
+            let mut all: Vec<u32> = marks[start..start + len].concat();
+            all.sort_unstable();
+            all
+        };
+        let source = gather(self.source_marks, source_start, source_len);
+        let target = gather(self.target_marks, target_start, target_len);
+        -(shared(&source, &target) as f32)
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to

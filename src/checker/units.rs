@@ -69,7 +69,17 @@ fn align_units(
             beads.push(Bead { source: source_ids.clone(), target: target_ids.clone(), similarity });
             continue;
         }
-        let inner = align::align(&subset(&source.embeddings, source_ids), &subset(&target.embeddings, target_ids), &options);
+        let (source_rows, target_rows) = (subset(&source.embeddings, source_ids), subset(&target.embeddings, target_ids));
+        let marks = |prepared: &Prepared, ids: &[usize]| -> Vec<Vec<u32>> {
+            let texts = prepared.sentence_texts();
+            ids.iter().map(|&i| align::marks(texts[i])).collect()
+        };
+        let (source_marks, target_marks) = (marks(source, source_ids), marks(target, target_ids));
+        let inner = align::align_sides(
+            align::Side { marks: Some(&source_marks), ..align::Side::new(&source_rows) },
+            align::Side { marks: Some(&target_marks), ..align::Side::new(&target_rows) },
+            &options,
+        );
         beads.extend(inner.beads.into_iter().map(|bead| Bead {
             source: bead.source.iter().map(|&i| source_ids[i]).collect(),
             target: bead.target.iter().map(|&j| target_ids[j]).collect(),
