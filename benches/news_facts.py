@@ -179,10 +179,12 @@ def main(argv):
     hits, totals = collections.Counter(), collections.Counter()
     po_hits = 0
     clean_errors = clean_sentences = po_clean = 0
+    clean_warnings = collections.Counter()
     for n, (kind, _, src, tgt, line) in enumerate(cases):
         if kind == "clean":
             clean_sentences += len(tgt)
             clean_errors += sum(f["severity"] == "error" for f in reports[n].get("findings", []))
+            clean_warnings.update(f["rule"] for f in reports[n].get("findings", []) if f["severity"] == "warning")
             po_clean += len(po[n]) if po is not None else 0
             continue
         totals[kind] += 1
@@ -194,6 +196,9 @@ def main(argv):
         if totals[kind]:
             print(f"  {kind:<9} recall={hits[kind] / totals[kind]:.3f} (n={totals[kind]})")
     print(f"  false errors per 100 sentences (untouched) = {100 * clean_errors / max(clean_sentences, 1):.2f}")
+    per100 = lambda n: f"{100 * n / max(clean_sentences, 1):.2f}"
+    rules = ", ".join(f"{rule} {per100(n)}" for rule, n in clean_warnings.most_common())
+    print(f"  warnings per 100 sentences (untouched) = {per100(sum(clean_warnings.values()))} ({rules})")
     if po is not None:
         print(f"  pofilter numbers: recall={po_hits / max(totals['number'], 1):.3f} "
               f"flags per 100 sentences (untouched) = {100 * po_clean / max(clean_sentences, 1):.2f}")

@@ -13,7 +13,10 @@ use crate::report::{Finding, Location};
 use crate::segment::{self, Sentence};
 use std::time::Instant;
 
+mod quotes;
 mod units;
+
+pub use quotes::EncoderQuoteSimilarity;
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -137,10 +140,13 @@ impl Checker {
         let target_facts = facts(target);
         let source_langs = sentence_languages(source);
         let target_langs = sentence_languages(target);
-        let findings = compare::compare(
+        let quote_similarity = EncoderQuoteSimilarity { embedder: self.embedder.as_ref() };
+        let options = compare::CompareOptions { quote_similarity: &quote_similarity, ..Default::default() };
+        let findings = compare::compare_with(
             &alignment,
             &side(source, &source_facts, &source_langs),
             &side(target, &target_facts, &target_langs),
+            &options,
         );
         let findings = self.config.file.apply(adjust(self.drop_ignored(findings)));
         let findings = relocate(findings, source.document, target.document);

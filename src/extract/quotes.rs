@@ -45,7 +45,11 @@ fn quote(start: usize, content: &str) -> Fact {
     let leading = content.len() - content.trim_start().len();
     let trimmed = content.trim();
     let mut fact = Fact::new(FactKind::Quote, Span::new(start + leading, start + leading + trimmed.len()), trimmed);
-    fact.weak = words <= 2 && cjk < 6;
+    // Chinese and Japanese put quote marks round names of bodies, titles
+    // and terms (“威尔士国民议会”): up to 12 characters without a clause
+    // mark inside are taken for one of those.
+    let clause = content.contains(['，', '。', '、', '！', '？', ',']);
+    fact.weak = if cjk > 0 { cjk <= 12 && !clause } else { words <= 2 };
     fact
 }
 
@@ -65,6 +69,16 @@ mod tests {
         assert_eq!(values("他说：「我们会重建」。"), vec!["我们会重建"]);
         assert_eq!(values("„Wir bauen sie wieder auf“, sagte er."), vec!["Wir bauen sie wieder auf"]);
         assert_eq!(values("قال “سنعيد بناءه” أمس"), vec!["سنعيد بناءه"]);
+    }
+
+    #[test]
+    fn names_in_cjk_quote_marks_are_weak() {
+        let weak = |text: &str| extract(text, "zh").iter().map(|f| f.weak).collect::<Vec<_>>();
+        assert_eq!(weak("“威尔士国民议会”投票通过。"), vec![true]);
+        assert_eq!(weak("他说：“我们从未见过水位这样上涨。”"), vec![false]);
+        assert_eq!(weak("他说：“当然，最终决定用什么词来称呼将是议员们自己的事情”"), vec![false]);
+        assert_eq!(weak("He called it \"a waste of public money\"."), vec![false]);
+        assert_eq!(weak("the \"Assembly\" voted"), vec![true]);
     }
 
     #[test]
