@@ -243,6 +243,20 @@ mod tests {
     }
 
     #[test]
+    fn chinese_decades_and_spaced_scales() {
+        let strong = |text: &str, lang: &str| extract(text, lang).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect::<Vec<_>>();
+        let zh = strong("在 20 世纪 30 年代撤出", "zh");
+        assert_eq!(zh.len(), 1, "{zh:?}");
+        assert!(strong("in the 1930s", "en")[0].matches(&zh[0]));
+        assert!(!strong("in the 1830s", "en")[0].matches(&zh[0]));
+        let eighties = strong("上世纪八十年代", "zh");
+        assert!(strong("in the 1980s", "en")[0].matches(&eighties[0]));
+        assert!(!strong("in the 1970s", "en")[0].matches(&eighties[0]));
+        assert_eq!(values("人口超过 38 万，共 2.4 亿", "zh"), vec!["380000", "240000000"]);
+        assert_eq!(values("30 年前", "zh"), vec!["30"]);
+    }
+
+    #[test]
     fn rounding_follows_written_precision() {
         let q = |text: &str| extract(text, "en").remove(0).quantity.unwrap();
         assert!(q("48.5 million").matches(&q("48,523,000")));
