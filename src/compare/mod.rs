@@ -11,6 +11,7 @@ use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
 mod holes;
+mod merged;
 mod moved;
 mod names;
 mod numbers;
@@ -29,6 +30,9 @@ pub struct Side<'a> {
     pub facts: &'a [Vec<Fact>],
     /// Language detected for each sentence on its own.
     pub sentence_languages: &'a [Option<Detection>],
+    /// Sentence embeddings, indexed like `sentences`, when a model ran:
+    /// they tell which sentence of a merged bead has no counterpart.
+    pub embeddings: Option<&'a crate::embed::Embeddings>,
 }
 
 /// Knobs of the rules; `Default` is what the CLI uses.

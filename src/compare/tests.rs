@@ -29,7 +29,7 @@ impl Doc {
     }
 
     fn side(&self) -> Side<'_> {
-        Side { text: &self.text, language: self.language, sentences: &self.sentences, facts: &self.facts, sentence_languages: &self.languages }
+        Side { text: &self.text, language: self.language, sentences: &self.sentences, facts: &self.facts, sentence_languages: &self.languages, embeddings: None }
     }
 }
 
