@@ -13,7 +13,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(missing(view, i));
         }
     }
-    for i in super::merged::orphans(view) {
+    if let Some(i) = super::merged::orphan(view) {
         findings.push(missing(view, i));
     }
     if bead.source.is_empty() {
