@@ -147,6 +147,16 @@ fn quotes() {
 }
 
 #[test]
+fn short_quotes_between_latin_languages() {
+    let title = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „Boutique“ neu.", "de");
+    assert!(rules(&title).is_empty(), "a title carried over: {title:?}");
+    let swapped = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „nicht glücklich“ neu.", "de");
+    assert_eq!(rules(&swapped), vec!["quote-added"]);
+    let cyrillic = pair("Chelsea lost.", "en", "«Челси» проиграл.", "ru");
+    assert!(rules(&cyrillic).is_empty(), "another script spells names its own way: {cyrillic:?}");
+}
+
+#[test]
 fn sentences_missing_added_and_untranslated() {
     let source = Doc::new("Il ponte è stato chiuso ieri sera.\nIl traffico è deviato.\nOk.", "it");
     let target = Doc::new("The bridge was closed last night.\nA new bridge is planned.", "en");
