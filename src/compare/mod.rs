@@ -11,6 +11,7 @@ use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
 mod holes;
+pub mod links;
 mod moved;
 mod names;
 mod numbers;
