@@ -6,6 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
+use super::name_links::{Evidence, NameLinks};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, Likeness};
@@ -188,6 +189,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let japanese = crate::extract::text::base_language(view.source.language) == "ja";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
+    let name_links = if cross_language && target_names.iter().any(|t| !t.fact.weak) { NameLinks::compute(view) } else { None };
     let mut findings = Vec::new();
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
@@ -195,7 +197,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // Places inside the name ("North Korea") are checked by their exonyms.
         // A place not found by its exonyms may still match by sound below.
         let covered = places_in(&target.fact.value, &source_text);
-        let mut unsupported = false;
+        let (mut unsupported, mut spelled_alike, mut misspelled) = (false, false, false);
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words.iter().copied() {
             let (likeness, matched) = best(key, true, acronym, &source_name_words, &source_words, cross_language, japanese);
@@ -204,7 +206,9 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
                 _ => likeness,
             };
             match (likeness, matched) {
+                (Likeness::Same, _) => spelled_alike = true,
                 (Likeness::Similar, Some(source)) => {
+                    misspelled = true;
                     explained.push(&source.placed);
                     findings.push(mismatch(view, source, target, key));
                 }
@@ -215,7 +219,15 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
                 _ => {}
             }
         }
-        if unsupported && !target.fact.weak {
+        let evidence = match &name_links {
+            Some(links) if !target.fact.weak => links.judge(view, target, &words),
+            _ => Evidence::Unsure,
+        };
+        // Spelling decides, unless alignment shows a translated name; a
+        // name spelled like nothing nearby in the source is added even when
+        // its sounds occur somewhere in an uncased source by chance.
+        let unlinked = evidence == Evidence::Unlinked && !spelled_alike && !misspelled;
+        if !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
             findings.push(added(view, target));
         }
     }
