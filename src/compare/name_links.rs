@@ -37,6 +37,7 @@ pub(super) enum Evidence {
 
 pub(super) struct NameLinks {
     links: Links,
+    source_text: String,
     target_text: String,
     han: bool,
 }
@@ -48,24 +49,26 @@ impl NameLinks {
         let (source_text, target_text) = (view.source_text(), view.target_text());
         let links = Links::compute(encoder, &source_text, &target_text)?;
         let han = source_text.chars().any(is_han);
-        Some(NameLinks { links, target_text, han })
+        Some(NameLinks { links, source_text, target_text, han })
     }
 
-    /// Evidence for the words of the target name `placed` whose keys are in
-    /// `keys` (the words still to be checked).
-    pub fn judge(&self, view: &BeadView, placed: &Placed, keys: &[&str]) -> Evidence {
-        let span = view.joined_span(placed, false);
-        judge(&self.links, &self.target_text, &span, keys, if self.han { UNLINKED_BELOW_HAN } else { UNLINKED_BELOW })
+    /// Evidence for the words of the name `placed` (on the source side or
+    /// the target side) whose keys are in `keys` (the words to check).
+    pub fn judge(&self, view: &BeadView, placed: &Placed, keys: &[&str], source: bool) -> Evidence {
+        let span = view.joined_span(placed, source);
+        let below = if self.han { UNLINKED_BELOW_HAN } else { UNLINKED_BELOW };
+        let text = if source { &self.source_text } else { &self.target_text };
+        judge(&self.links, text, &span, keys, below, source)
     }
 }
 
-fn judge(links: &Links, target_text: &str, span: &Range<usize>, keys: &[&str], unlinked_below: f32) -> Evidence {
-    let checked: Vec<_> = links
-        .target
+fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked_below: f32, source: bool) -> Evidence {
+    let words = if source { &links.source } else { &links.target };
+    let checked: Vec<_> = words
         .within(span)
         .into_iter()
-        .filter(|&j| target_text.get(links.target.spans[j].clone()).is_some_and(|w| keys.contains(&ascii_key(w).as_str())))
-        .filter_map(|j| links.from_target(j))
+        .filter(|&j| text.get(words.spans[j].clone()).is_some_and(|w| keys.contains(&ascii_key(w).as_str())))
+        .filter_map(|j| if source { links.from_source(j) } else { links.from_target(j) })
         .collect();
     if checked.is_empty() {
         return Evidence::Unsure;
@@ -97,10 +100,10 @@ mod tests {
         let target = "Obama spoke";
         // Obama's vector is 0.4 from Putin's and orthogonal to "spoke".
         let links = Links::new(source, words(target, &[[0.4, -0.916_515], [0.0, 1.0]]));
-        assert_eq!(judge(&links, target, &(0..5), &["obama"], 0.5), Evidence::Unlinked);
-        assert_eq!(judge(&links, target, &(0..5), &["obama"], 0.3), Evidence::Unsure);
+        assert_eq!(judge(&links, target, &(0..5), &["obama"], 0.5, false), Evidence::Unlinked);
+        assert_eq!(judge(&links, target, &(0..5), &["obama"], 0.3, false), Evidence::Unsure);
         // A key not among the words to check says nothing.
-        assert_eq!(judge(&links, target, &(0..5), &["other"], 0.5), Evidence::Unsure);
+        assert_eq!(judge(&links, target, &(0..5), &["other"], 0.5, false), Evidence::Unsure);
     }
 
     #[test]
@@ -108,6 +111,8 @@ mod tests {
         let source = words("Erde spoke", &[[1.0, 0.0], [0.0, 1.0]]);
         let target = "Earth spoke";
         let links = Links::new(source, words(target, &[[0.8, 0.6], [0.0, 1.0]]));
-        assert_eq!(judge(&links, target, &(0..5), &["earth"], 0.5), Evidence::Linked);
+        assert_eq!(judge(&links, target, &(0..5), &["earth"], 0.5, false), Evidence::Linked);
+        // From the source side: Erde's best target word is Earth, both ways.
+        assert_eq!(judge(&links, "Erde spoke", &(0..4), &["erde"], 0.5, true), Evidence::Linked);
     }
 }

@@ -189,7 +189,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let japanese = crate::extract::text::base_language(view.source.language) == "ja";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
-    let name_links = if cross_language && target_names.iter().any(|t| !t.fact.weak) { NameLinks::compute(view) } else { None };
+    let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
+    let name_links = if cross_language && (strong(&target_names) || strong(&source_names)) { NameLinks::compute(view) } else { None };
     let mut findings = Vec::new();
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
@@ -220,7 +221,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             }
         }
         let evidence = match &name_links {
-            Some(links) if !target.fact.weak => links.judge(view, target, &words),
+            Some(links) if !target.fact.weak => links.judge(view, target, &words, false),
             _ => Evidence::Unsure,
         };
         // Spelling decides, unless alignment shows a translated name; a
@@ -240,9 +241,15 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let latin = written.chars().all(|c| (c as u32) < 0x250);
         // Parts of a name get translated ("Severnogo flota"); only a name
         // none of whose words is found is missing.
+        let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
+        let likeness: Vec<Likeness> = keys.iter().map(|key| best(key, latin, acronym, &target_name_words, &target_words, cross_language, false).0).collect();
+        let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
+        // As for target names: alignment explains translated names (Минобороны,
+        // "Ministry of Defence") and finds names whose sounds match by chance.
         let missing = match place_support(&written, &target_text, false) {
             Some(found) => !found,
-            None => source.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, latin, acronym, &target_name_words, &target_words, cross_language, false).0 == Likeness::Different),
+            None if evidence == Evidence::Linked => false,
+            None => likeness.iter().all(|l| *l == Likeness::Different) || (evidence == Evidence::Unlinked && likeness.iter().all(|l| *l < Likeness::Inflected)),
         };
         if missing {
             let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
