@@ -166,11 +166,9 @@ pub(crate) fn unit_token_rows(hidden: &[f32], dim: usize, spans: &[Option<Range<
     out
 }
 
-/// The layer `token_vectors` reads for a model of `layers` layers; the
-/// variable `TRANSCHECK_WORD_LAYER` overrides it while calibrating.
+/// The layer `token_vectors` reads for a model of `layers` layers.
 pub(crate) fn word_layer(layers: usize) -> usize {
-    let chosen = std::env::var("TRANSCHECK_WORD_LAYER").ok().and_then(|v| v.parse().ok()).unwrap_or(WORD_LAYER);
-    chosen.clamp(1, layers.max(1))
+    WORD_LAYER.clamp(1, layers.max(1))
 }
 
 /// Cosine similarity of two unit vectors.
