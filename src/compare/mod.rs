@@ -11,8 +11,10 @@ use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
 mod holes;
+pub mod links;
 mod merged;
 mod moved;
+mod name_links;
 mod names;
 mod numbers;
 mod quotes;
@@ -46,11 +48,14 @@ pub struct CompareOptions<'q> {
     pub substantive_words: usize,
     /// Least per-sentence detection confidence for `untranslated`.
     pub untranslated_confidence: f64,
+    /// Gives contextual token vectors for aligning the words of a bead
+    /// (names); without it names are matched by spelling alone.
+    pub word_encoder: Option<&'q dyn crate::embed::Embedder>,
 }
 
 impl Default for CompareOptions<'static> {
     fn default() -> Self {
-        CompareOptions { quote_similarity: &LexicalQuoteSimilarity, quote_threshold: 0.5, substantive_words: 4, untranslated_confidence: 0.5 }
+        CompareOptions { quote_similarity: &LexicalQuoteSimilarity, quote_threshold: 0.5, substantive_words: 4, untranslated_confidence: 0.5, word_encoder: None }
     }
 }
 
@@ -109,6 +114,22 @@ impl<'a> BeadView<'a> {
 
     pub fn target_text(&self) -> String {
         joined(self.target, &self.bead.target)
+    }
+
+    /// Where `placed` sits in `target_text()` (or `source_text()`).
+    pub fn joined_span(&self, placed: &Placed, source: bool) -> std::ops::Range<usize> {
+        let (side, indices) = if source { (self.source, &self.bead.source) } else { (self.target, &self.bead.target) };
+        let mut offset = 0;
+        for &i in indices {
+            let Some(sentence) = side.sentences.get(i) else { continue };
+            if i == placed.sentence {
+                let start = offset + placed.fact.span.start.saturating_sub(sentence.span.start);
+                return start..start + placed.fact.span.len();
+            }
+            // `joined` puts one space between sentences.
+            offset += sentence.span.len() + 1;
+        }
+        0..0
     }
 
     pub fn finding(&self, rule: Rule, severity: Severity, message: String, source: Option<Location>, target: Option<Location>) -> Finding {

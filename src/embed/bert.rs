@@ -18,7 +18,7 @@ use super::encoder::Encoder;
 use super::store::{self, broken, FileName, Source};
 use super::tokenizer::SentenceTokenizer;
 use super::words::WordTable;
-use super::{Embedder, Embeddings, ModelInfo};
+use super::{unit_token_rows, word_layer, Embedder, Embeddings, ModelInfo, TokenVectors};
 use crate::error::Result;
 
 /// Longest input the engines feed, whatever the config allows.
@@ -82,6 +82,16 @@ impl BertEngine {
 
     /// Runs one padded batch; returns pooled, normalised rows in batch order.
     fn forward(&self, batch: &[&Sequence]) -> Result<Vec<f32>> {
+        let (hidden, mask) = self.hidden(batch, self.config.num_hidden_layers)?;
+        let summed = hidden.broadcast_mul(&mask.unsqueeze(2)?)?.sum(1)?;
+        let pooled = summed.broadcast_div(&mask.sum_keepdim(1)?)?;
+        let norm = pooled.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12f32, f32::MAX)?;
+        Ok(pooled.broadcast_div(&norm)?.flatten_all()?.to_vec1()?)
+    }
+
+    /// Hidden states `[b, s, h]` of one padded batch after `layers` layers,
+    /// and the `[b, s]` attention mask.
+    fn hidden(&self, batch: &[&Sequence], layers: usize) -> Result<(Tensor, Tensor)> {
         let h = self.config.hidden_size;
         let len = batch.iter().map(|s| s.ids.len()).max().unwrap_or(0);
         let pad = self.config.pad_token_id as u32;
@@ -101,11 +111,8 @@ impl BertEngine {
         let mask = Tensor::from_vec(mask, (batch.len(), len), &dev)?;
         // BERT's additive mask: 0 where attended, f32::MIN on padding.
         let additive = ((mask.ones_like()? - &mask)? * f64::from(f32::MIN))?.unsqueeze(1)?.unsqueeze(1)?;
-        let hidden = self.encoder.forward(&x, &additive)?;
-        let summed = hidden.broadcast_mul(&mask.unsqueeze(2)?)?.sum(1)?;
-        let pooled = summed.broadcast_div(&mask.sum_keepdim(1)?)?;
-        let norm = pooled.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12f32, f32::MAX)?;
-        Ok(pooled.broadcast_div(&norm)?.flatten_all()?.to_vec1()?)
+        let hidden = self.encoder.forward_layers(&x, &additive, layers)?;
+        Ok((hidden, mask))
     }
 }
 
@@ -126,6 +133,18 @@ impl Embedder for BertEngine {
         }
         let tokens = seqs.iter().map(|s| s.ids.len()).collect();
         Ok(Embeddings { dim, data, tokens, truncated })
+    }
+
+    fn token_vectors(&self, sentence: &str) -> Result<TokenVectors> {
+        let mut tokens = self.tokenizer.encode_spans(sentence)?;
+        // Words past the model's length have no vector; the final token
+        // (`</s>`) covers no text, so cutting it changes nothing.
+        tokens.truncate(self.max_tokens);
+        let sequence = Sequence { index: 0, ids: tokens.iter().map(|(id, _)| *id).collect() };
+        let (hidden, _) = self.hidden(&[&sequence], word_layer(self.config.num_hidden_layers))?;
+        let rows: Vec<f32> = hidden.flatten_all()?.to_vec1()?;
+        let spans: Vec<_> = tokens.into_iter().map(|(_, span)| span).collect();
+        Ok(unit_token_rows(&rows, self.config.hidden_size, &spans))
     }
 
     fn info(&self) -> ModelInfo {

@@ -88,9 +88,11 @@ impl Encoder {
     }
 
     /// `mask` is additive, `[b, 1, 1, s]`: 0 where attended, very negative on padding.
-    pub fn forward(&self, xs: &Tensor, mask: &Tensor) -> Result<Tensor> {
+    /// The hidden states after the first `count` layers (all of them for
+    /// sentence vectors, fewer for word alignment).
+    pub fn forward_layers(&self, xs: &Tensor, mask: &Tensor, count: usize) -> Result<Tensor> {
         let mut xs = xs.clone();
-        for layer in &self.layers {
+        for layer in self.layers.iter().take(count) {
             xs = layer.forward(&xs, mask)?;
         }
         Ok(xs)

@@ -2,6 +2,7 @@
 //! default engine is multilingual-e5-small on candle (pure Rust, CPU); with
 //! the cargo feature `rust-bert` the same model can run on libtorch instead.
 
+use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -121,13 +122,76 @@ pub struct ModelInfo {
     pub dim: usize,
 }
 
+/// Contextual vectors of one sentence's tokens, for aligning words.
+#[derive(Debug, Clone, Default)]
+pub struct TokenVectors {
+    pub dim: usize,
+    /// Byte range of the sentence each token covers; special tokens and the
+    /// model's prefix are left out.
+    pub spans: Vec<Range<usize>>,
+    /// Row-major, one unit-length row per span.
+    pub data: Vec<f32>,
+}
+
+impl TokenVectors {
+    pub fn row(&self, i: usize) -> &[f32] {
+        &self.data[i * self.dim..(i + 1) * self.dim]
+    }
+}
+
+/// Encoder layer whose hidden states align words best: middle layers carry
+/// more word identity than the last, which is tuned for sentence meaning
+/// (as SimAlign found for mBERT and XLM-R); chosen on DEMETR name pairs.
+pub const WORD_LAYER: usize = 8;
+
 pub trait Embedder: Send + Sync {
     /// Embeds sentences; rows are L2-normalised.
     fn embed(&self, sentences: &[&str]) -> Result<Embeddings>;
+    /// The hidden states after `WORD_LAYER` layers (or the last, for
+    /// shallower models) of each token of one sentence, L2-normalised.
+    fn token_vectors(&self, sentence: &str) -> Result<TokenVectors>;
     fn info(&self) -> ModelInfo;
+}
+
+/// Rows of `hidden` (`[tokens, dim]`, row-major) for the tokens that cover
+/// text, L2-normalised: what every engine's `token_vectors` returns.
+pub(crate) fn unit_token_rows(hidden: &[f32], dim: usize, spans: &[Option<Range<usize>>]) -> TokenVectors {
+    let mut out = TokenVectors { dim, ..Default::default() };
+    for (row, span) in hidden.chunks_exact(dim).zip(spans) {
+        let Some(span) = span else { continue };
+        let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+        out.data.extend(row.iter().map(|x| x / norm));
+        out.spans.push(span.clone());
+    }
+    out
+}
+
+/// The layer `token_vectors` reads for a model of `layers` layers.
+pub(crate) fn word_layer(layers: usize) -> usize {
+    WORD_LAYER.clamp(1, layers.max(1))
 }
 
 /// Cosine similarity of two unit vectors.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_rows_skip_specials_and_are_unit_length() {
+        let hidden = [1.0, 0.0, 3.0, 4.0, 0.0, 2.0];
+        let rows = unit_token_rows(&hidden, 2, &[None, Some(0..3), Some(4..6)]);
+        assert_eq!(rows.spans, vec![0..3, 4..6]);
+        assert_eq!(rows.row(0), &[0.6, 0.8]);
+        assert_eq!(rows.row(1), &[0.0, 1.0]);
+    }
+
+    #[test]
+    fn word_layer_stays_inside_the_model() {
+        assert_eq!(word_layer(2), 2.min(WORD_LAYER));
+        assert_eq!(word_layer(0), 1);
+    }
 }

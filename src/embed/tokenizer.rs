@@ -4,6 +4,7 @@
 //! `tokenizers` `Replace` normalisers would make far too slow (4,837 entries).
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -47,20 +48,28 @@ impl Normalizer {
     }
 
     pub fn apply(&self, text: &str) -> String {
+        self.apply_mapped(text).0
+    }
+
+    /// The normalised text, and for each of its bytes the byte offset of
+    /// the input character it came from (for mapping tokens back).
+    pub fn apply_mapped(&self, text: &str) -> (String, Vec<usize>) {
         let mut out = String::with_capacity(text.len() + 8);
-        for ch in text.chars() {
+        let mut origin = Vec::with_capacity(text.len() + 8);
+        for (at, ch) in text.char_indices() {
             match self.map.get(&ch) {
-                Some(rep) => rep.chars().for_each(|c| push(&mut out, c, self.collapse_spaces)),
-                None => push(&mut out, ch, self.collapse_spaces),
+                Some(rep) => rep.chars().for_each(|c| push(&mut out, &mut origin, c, at, self.collapse_spaces)),
+                None => push(&mut out, &mut origin, ch, at, self.collapse_spaces),
             }
         }
-        out
+        (out, origin)
     }
 }
 
-fn push(out: &mut String, ch: char, collapse: bool) {
+fn push(out: &mut String, origin: &mut Vec<usize>, ch: char, at: usize, collapse: bool) {
     if !(collapse && ch == ' ' && out.ends_with(' ')) {
         out.push(ch);
+        origin.extend(std::iter::repeat_n(at, ch.len_utf8()));
     }
 }
 
@@ -97,22 +106,40 @@ impl SentenceTokenizer {
 
     /// Token ids including the template's special tokens, untruncated.
     pub fn encode(&self, sentence: &str) -> Result<Vec<u32>> {
+        Ok(self.encode_spans(sentence)?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// Token ids as `encode`, each with the byte range of `sentence` it
+    /// covers (`None` for special tokens and the prefix).
+    pub fn encode_spans(&self, sentence: &str) -> Result<Vec<(u32, Option<Range<usize>>)>> {
         let text = format!("{}{}", self.prefix, sentence);
-        let text = match &self.normalizer {
-            Some(norm) => norm.apply(&text),
-            None => text,
+        let (text, origin) = match &self.normalizer {
+            Some(norm) => norm.apply_mapped(&text),
+            None => {
+                let origin = (0..text.len()).collect();
+                (text, origin)
+            }
         };
         let enc = self
             .inner
             .encode(text.as_str(), true)
             .map_err(|e| Error::Engine(format!("tokenizer failed: {e}")))?;
-        let Some(unk) = self.split_unk else {
-            return Ok(enc.get_ids().to_vec());
+        let prefix = self.prefix.len();
+        // Offsets index the normalised text; map both ends back to `sentence`.
+        let span = |(a, b): (usize, usize)| {
+            // A metaspace piece's offsets include the space it replaced.
+            let a = a + text.get(a..b)?.len() - text.get(a..b)?.trim_start().len();
+            let start = *origin.get(a)?;
+            let end = origin.get(b).copied().unwrap_or(prefix + sentence.len());
+            (start >= prefix && end > start).then(|| start - prefix..end - prefix)
         };
+        let special = enc.get_special_tokens_mask();
         let mut ids = Vec::with_capacity(enc.len());
-        for (&id, &(a, b)) in enc.get_ids().iter().zip(enc.get_offsets()) {
-            let chars = if id == unk { text.get(a..b).map_or(1, |s| s.chars().count().max(1)) } else { 1 };
-            ids.extend(std::iter::repeat_n(id, chars));
+        for (k, (&id, &(a, b))) in enc.get_ids().iter().zip(enc.get_offsets()).enumerate() {
+            let covered = if special.get(k) == Some(&1) { None } else { span((a, b)) };
+            // SentencePiece emits one `<unk>` per unknown character.
+            let chars = if Some(id) == self.split_unk { text.get(a..b).map_or(1, |s| s.chars().count().max(1)) } else { 1 };
+            ids.extend(std::iter::repeat_n((id, covered), chars));
         }
         Ok(ids)
     }
@@ -191,5 +218,24 @@ mod tests {
         assert_eq!(tok.encode("a\u{3000}b").unwrap(), vec![0, 8, 4, 6, 2]);
         // Two unknown characters give two <unk>, as SentencePiece does.
         assert_eq!(tok.encode("ab xy").unwrap(), vec![0, 7, 4, 3, 3, 2]);
+    }
+
+    #[test]
+    fn token_spans_point_into_the_original_sentence() {
+        let pieces: Vec<(String, f32)> = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "▁a", "▁q", ":"]
+            .iter()
+            .zip([0.0, 0.0, 0.0, 0.0, -2.0, -3.0, -3.0, -1.0, -2.5, -1.0, -1.0])
+            .map(|(p, s)| (p.to_string(), s))
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        build_unigram(&pieces, 3, 0, 2).unwrap().save(dir.path().join("tokenizer.json"), false).unwrap();
+        std::fs::write(dir.path().join("normalizer.json"), serde_json::to_string(&spec()).unwrap()).unwrap();
+        let tok = SentenceTokenizer::load(dir.path(), "q: ").unwrap();
+        // The ideographic space (3 bytes) is normalised to one space.
+        let spans = tok.encode_spans("ab\u{3000}\u{3000}a").unwrap();
+        let covered: Vec<_> = spans.iter().filter_map(|(_, s)| s.clone()).collect();
+        assert_eq!(covered, vec![0..2, 8..9]);
+        assert_eq!(spans.first().unwrap().1, None);
+        assert_eq!(spans.last().unwrap().1, None);
     }
 }

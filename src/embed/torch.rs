@@ -16,7 +16,7 @@ use super::batch::{batches, sequences, Sequence};
 use super::bert::{model_info, read_config, MAX_TOKENS};
 use super::store::{self, broken, FileName, Source};
 use super::tokenizer::SentenceTokenizer;
-use super::{Embedder, Embeddings, ModelInfo};
+use super::{unit_token_rows, word_layer, Embedder, Embeddings, ModelInfo, TokenVectors};
 use crate::error::{Error, Result};
 
 /// `ModelInfo.engine` of this engine.
@@ -55,7 +55,8 @@ impl TorchEngine {
         let mut torch_config: BertConfig = serde_json::from_str(&text)
             .map_err(|e| broken(&config_path, &format!("not a rust-bert BERT config ({e})")))?;
         torch_config.output_attentions = Some(false);
-        torch_config.output_hidden_states = Some(false);
+        // The intermediate layers feed `token_vectors` (word alignment).
+        torch_config.output_hidden_states = Some(true);
         torch_config.is_decoder = Some(false);
 
         let source = Source::load(dir)?;
@@ -166,7 +167,35 @@ fn engine_error(e: impl std::fmt::Display) -> Error {
     Error::Engine(format!("libtorch: {e}"))
 }
 
+impl TorchEngine {
+    /// Hidden states after `word_layer` layers of one unpadded sequence,
+    /// `[tokens * hidden]`. rust-bert lists each layer's input, so the state
+    /// after layer `n` is entry `n`, or the final state after the last.
+    fn word_hidden(&self, ids: &[i64]) -> Result<Vec<f32>> {
+        let model = self.model.lock().map_err(|_| Error::Engine("libtorch model lock poisoned".into()))?;
+        let layer = word_layer(self.layers);
+        tch::no_grad(|| {
+            let shape = [1i64, ids.len() as i64];
+            let ids = Tensor::f_from_slice(ids).and_then(|t| t.f_view(shape)).map_err(engine_error)?;
+            let out = model.forward_t(Some(&ids), None, None, None, None, None, None, false).map_err(engine_error)?;
+            let states = out.all_hidden_states.unwrap_or_default();
+            let hidden = if layer < self.layers { states.get(layer).unwrap_or(&out.hidden_state) } else { &out.hidden_state };
+            let flat = hidden.f_to_kind(Kind::Float).and_then(|t| t.f_contiguous()).and_then(|t| t.f_view([-1i64])).map_err(engine_error)?;
+            Vec::<f32>::try_from(&flat).map_err(engine_error)
+        })
+    }
+}
+
 impl Embedder for TorchEngine {
+    fn token_vectors(&self, sentence: &str) -> Result<TokenVectors> {
+        let mut tokens = self.tokenizer.encode_spans(sentence)?;
+        tokens.truncate(self.max_tokens);
+        let ids: Vec<i64> = tokens.iter().map(|(id, _)| i64::from(*id)).collect();
+        let rows = self.word_hidden(&ids)?;
+        let spans: Vec<_> = tokens.into_iter().map(|(_, span)| span).collect();
+        Ok(unit_token_rows(&rows, self.hidden, &spans))
+    }
+
     fn embed(&self, sentences: &[&str]) -> Result<Embeddings> {
         let dim = self.hidden;
         let (seqs, truncated) = sequences(&self.tokenizer, sentences, self.max_tokens)?;
