@@ -151,7 +151,7 @@ fn short_quotes_between_latin_languages() {
     let title = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „Boutique“ neu.", "de");
     assert!(rules(&title).is_empty(), "a title carried over: {title:?}");
     let swapped = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „nicht glücklich“ neu.", "de");
-    assert_eq!(rules(&swapped), vec!["quote-added"]);
+    assert!(rules(&swapped).contains(&"quote-added"), "{swapped:?}");
     let cyrillic = pair("Chelsea lost.", "en", "«Челси» проиграл.", "ru");
     assert!(rules(&cyrillic).is_empty(), "another script spells names its own way: {cyrillic:?}");
 }
