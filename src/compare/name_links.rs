@@ -21,6 +21,13 @@ use crate::extract::text::{ascii_key, is_han};
 const UNLINKED_BELOW: f32 = 0.5;
 /// The same for sources in Han script (zh, ja): 0% of clean pairs flagged.
 const UNLINKED_BELOW_HAN: f32 = 0.42;
+/// A weak source name (a capitalised word that may be a common noun or a
+/// sentence-initial word) spelled like nothing in the target is missing
+/// when none of its words links to the target this closely: on DEMETR's
+/// removed-name pairs this catches 5.6% more removals across ten languages
+/// for 0.5% more clean pairs flagged (0.5: +6.8% for +1.7%, mostly German
+/// nouns such as Imbiss, Matrosen translated loosely).
+pub(super) const WEAK_UNLINKED_BELOW: f32 = 0.45;
 /// A word linked both ways at least this closely is translated, even when
 /// its spelling matches nothing (the replaced names' 90th percentile is
 /// under 0.61 in every language).
@@ -60,6 +67,27 @@ impl NameLinks {
         let text = if source { &self.source_text } else { &self.target_text };
         judge(&self.links, text, &span, keys, below, source)
     }
+
+    /// Whether no word of a name among `keys` links to the other side as
+    /// closely as `below`; `false` when none of its words is encoded.
+    pub fn all_below(&self, view: &BeadView, placed: &Placed, keys: &[&str], source: bool, below: f32) -> bool {
+        let span = view.joined_span(placed, source);
+        let text = if source { &self.source_text } else { &self.target_text };
+        closest(&self.links, text, &span, keys, source).is_some_and(|s| s < below)
+    }
+}
+
+/// The best link similarity of the closest-linked word of the name among
+/// `keys`: how well its best-placed word has a counterpart.
+fn closest(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], source: bool) -> Option<f32> {
+    let words = if source { &links.source } else { &links.target };
+    words
+        .within(span)
+        .into_iter()
+        .filter(|&j| text.get(words.spans[j].clone()).is_some_and(|w| keys.contains(&ascii_key(w).as_str())))
+        .filter_map(|j| if source { links.from_source(j) } else { links.from_target(j) })
+        .map(|l| l.similarity)
+        .max_by(f32::total_cmp)
 }
 
 fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked_below: f32, source: bool) -> Evidence {
@@ -104,6 +132,19 @@ mod tests {
         assert_eq!(judge(&links, target, &(0..5), &["obama"], 0.3, false), Evidence::Unsure);
         // A key not among the words to check says nothing.
         assert_eq!(judge(&links, target, &(0..5), &["other"], 0.5, false), Evidence::Unsure);
+    }
+
+    #[test]
+    fn closest_takes_the_best_linked_word_of_the_name() {
+        let source = words("Green Bay spoke", &[[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]);
+        let target = "He spoke";
+        let links = Links::new(source, words(target, &[[0.3, 0.953_939], [0.0, 1.0]]));
+        // Green's best target cosine is 0.3, Bay's 0.8 (to "spoke").
+        let green = closest(&links, "Green Bay spoke", &(0..9), &["green"], true).unwrap();
+        assert!((green - 0.3).abs() < 1e-3);
+        let both = closest(&links, "Green Bay spoke", &(0..9), &["green", "bay"], true).unwrap();
+        assert!((both - 0.8).abs() < 1e-3);
+        assert_eq!(closest(&links, "Green Bay spoke", &(0..9), &["other"], true), None);
     }
 
     #[test]
