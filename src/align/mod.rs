@@ -112,19 +112,44 @@ pub struct Costs {
     /// Reward per mark (a number, question mark, quotation mark…; see
     /// [`marks`]) that both sides of a bead carry.
     pub marks_weight: f32,
+    /// Share of a sentence's k-nearest-neighbour similarity in the
+    /// background its distances are normalised by (the rest is its mean
+    /// similarity to the whole other document): a sentence close to many
+    /// (a short line of dialogue) gets a smaller spread, so only a clearly
+    /// better partner pulls it into a bead (the hubness correction of
+    /// margin scores, partly).
+    pub neighbour_share: f32,
 }
 
 impl Costs {
     /// Tuned on literary zh-en, parliamentary de-fr and subtitle en-is
     /// gold alignments with multilingual-e5-small: n-m beads are common.
     pub fn translation() -> Costs {
-        Costs { skip: 0.53, size_exponent: 0.27, merged_weight: 0.57, member_weight: 0.91, bead_bonus: 0.92, length_weight: 0.51, marks_weight: 0.1 }
+        Costs {
+            skip: 0.53,
+            size_exponent: 0.27,
+            merged_weight: 0.57,
+            member_weight: 0.91,
+            bead_bonus: 0.92,
+            length_weight: 0.51,
+            marks_weight: 0.1,
+            neighbour_share: 0.2,
+        }
     }
 
     /// Tuned on reordered news (moved blocks, dropped and inserted
     /// sentences): pairing unrelated leftovers must not pay.
     pub fn rewrite() -> Costs {
-        Costs { skip: 0.37, size_exponent: 0.37, merged_weight: 0.28, member_weight: 0.91, bead_bonus: 0.42, length_weight: 0.5, marks_weight: 0.0 }
+        Costs {
+            skip: 0.37,
+            size_exponent: 0.37,
+            merged_weight: 0.28,
+            member_weight: 0.91,
+            bead_bonus: 0.42,
+            length_weight: 0.5,
+            marks_weight: 0.0,
+            neighbour_share: 0.0,
+        }
     }
 }
 

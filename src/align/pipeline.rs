@@ -49,7 +49,11 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }
     let costs = options.costs.unwrap_or_else(Costs::translation);
-    let beads = monotone(source, target, &means, &chain, costs, options);
+    let background = Means {
+        source: similarity::toward_neighbours(&means.source, &found.source, costs.neighbour_share),
+        target: similarity::toward_neighbours(&means.target, &found.target, costs.neighbour_share),
+    };
+    let beads = monotone(source, target, &background, &chain, costs, options);
     if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }

@@ -95,6 +95,19 @@ pub fn mean_similarity(rows: &Embeddings, other: &Embeddings, sample: usize) -> 
         .collect()
 }
 
+/// Each mean similarity moved `share` of the way toward the mean of the
+/// sentence's kept nearest neighbours (`share` 0: the means unchanged).
+pub fn toward_neighbours(means: &[f32], nearest: &[TopK], share: f32) -> Vec<f32> {
+    means
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| match nearest.get(i) {
+            Some(top) if share != 0.0 && !top.items.is_empty() => m + share * (top.mean() - m),
+            _ => m,
+        })
+        .collect()
+}
+
 /// Target columns searched for each source row: `start..end`.
 pub type Window = std::ops::Range<usize>;
 
@@ -181,6 +194,19 @@ mod tests {
         assert_eq!(found.source[1].items[0].1, 0);
         assert_eq!(found.target[1].items[0].1, 1);
         assert_eq!(found.source[0].items.len(), 2);
+    }
+
+    #[test]
+    fn background_moves_toward_nearest_neighbours() {
+        let mut top = TopK::default();
+        top.push(2, 0.9, 0);
+        top.push(2, 0.7, 1);
+        let nearest = vec![top, TopK::default()];
+        let means = [0.5, 0.5];
+        assert_eq!(toward_neighbours(&means, &nearest, 0.0), vec![0.5, 0.5]);
+        let moved = toward_neighbours(&means, &nearest, 0.25);
+        assert!((moved[0] - 0.575).abs() < 1e-6, "{moved:?}");
+        assert_eq!(moved[1], 0.5, "no neighbours: the mean stays");
     }
 
 }
