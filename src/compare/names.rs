@@ -190,7 +190,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
     let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
-    let name_links = if cross_language && (strong(&target_names) || !source_names.is_empty()) { NameLinks::compute(view) } else { None };
+    let name_links = if cross_language && (strong(&target_names) || !source_names.is_empty() || !source_words.cased) { NameLinks::compute(view) } else { None };
     let mut findings = Vec::new();
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
@@ -264,7 +264,33 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     if let Some(finding) = dropped(view, &source_names, &target_name_words, &target_words, cross_language, &findings) {
         findings.push(finding);
     }
+    if !source_words.cased && !findings.iter().any(|f| f.rule == Rule::NameMissing) {
+        if let Some(run) = name_links.as_ref().and_then(NameLinks::unlinked_source_run) {
+            findings.push(unlinked(view, run));
+        }
+    }
     dedup(findings)
+}
+
+/// Source words (in a script without capitals) with no counterpart in the
+/// target: there no name is told by its spelling, and an untranslated run
+/// is most often a name left out.
+fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
+    let mut offset = 0;
+    let mut location = None;
+    for &i in &view.bead.source {
+        let Some(sentence) = view.source.sentences.get(i) else { continue };
+        if run.start >= offset && run.end <= offset + sentence.span.len() {
+            let span = crate::document::Span::new(sentence.span.start + run.start - offset, sentence.span.start + run.end - offset);
+            location = Some(super::location(view.source, i, span));
+            break;
+        }
+        // `joined` puts one space between sentences.
+        offset += sentence.span.len() + 1;
+    }
+    let words = location.as_ref().map_or(String::new(), |l| l.text.clone());
+    let message = format!("source words \"{words}\" have no counterpart in the target (a name may be missing)");
+    view.finding(Rule::NameMissing, Severity::Warning, message, location, None)
 }
 
 /// A weak source name (German noun, clause-initial capital, katakana run)
