@@ -179,19 +179,19 @@ mod tests {
 
     #[test]
     fn uncased_words_without_counterpart_form_a_run() {
-        // 北京 links nowhere (0.2), 下雨 links to "rain" closely.
+        // 北京 links nowhere (0.2 to "It"), 下雨 links to "rains" closely.
         let source = words("北京下雨", &[[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]);
         let target = "It rains";
-        let far = Links::new(source.clone(), words(target, &[[0.2, 0.0], [0.0, 1.0]]));
+        let far = Links::new(source.clone(), words(target, &[[0.2, -0.979_796], [0.0, 1.0]]));
         assert_eq!(unlinked_run(&far, "北京下雨"), Some(0..6));
         let near = Links::new(source, words(target, &[[1.0, 0.0], [0.0, 1.0]]));
         assert_eq!(unlinked_run(&near, "北京下雨"), None);
         // A Devanagari word alone is enough; Latin words are not checked.
         let hindi = words("राजीव ने", &[[1.0, 0.0], [0.0, 1.0]]);
-        let far = Links::new(hindi, words(target, &[[0.3, 0.0], [0.0, 1.0]]));
+        let far = Links::new(hindi, words(target, &[[0.3, -0.953_939], [0.0, 1.0]]));
         assert_eq!(unlinked_run(&far, "राजीव ने"), Some(0..15));
         let latin = words("Rajiv spoke", &[[1.0, 0.0], [0.0, 1.0]]);
-        assert_eq!(unlinked_run(&Links::new(latin, words(target, &[[0.3, 0.0], [0.0, 1.0]])), "Rajiv spoke"), None);
+        assert_eq!(unlinked_run(&Links::new(latin, words(target, &[[0.3, -0.953_939], [0.0, 1.0]])), "Rajiv spoke"), None);
     }
 
     #[test]
