@@ -29,7 +29,11 @@ import sys
 import tempfile
 
 RULES = {"number": "number-", "name": "name-", "quote": "quote-", "sentence": "sentence-missing"}
-QUOTE = re.compile(r"[\"“”«»„‚「」『』]([^\"“”«»„「」『』]{6,})[\"“”«»“」』]")
+# A quotation is text between an opening mark and *its* closing mark. (Any
+# mark on either side would also take the text between two quotations,
+# `”作为热带风暴“` in Chinese, for a quotation.)
+QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』")]
+QUOTE = re.compile("|".join(f"{o}([^\"“”«»„「」『』]{{6,}}){c}" for o, c in QUOTE_PAIRS))
 DIGITS = re.compile(r"\d+")
 NAME = re.compile(r"(?<=\s)([A-ZÄÖÜÉÈÀ][a-zäöüéèàßç]{4,})")
 
@@ -80,12 +84,18 @@ def change_name(rng, src, tgt):
     return out, i
 
 
+def quoted(text):
+    """The words of the first quotation in `text`, or None."""
+    found = QUOTE.search(text)
+    return next(g for g in found.groups() if g) if found else None
+
+
 def change_quote(rng, src, tgt, pool):
     lines = [i for i, t in enumerate(tgt) if QUOTE.search(t)]
     if not lines or not pool:
         return None
     i = rng.choice(lines)
-    own = QUOTE.search(tgt[i]).group(1)
+    own = quoted(tgt[i])
     other = rng.choice([q for q in pool if q != own] or [own])
     out = list(tgt)
     out[i] = tgt[i].replace(own, other, 1)
@@ -101,7 +111,7 @@ def drop_sentence(rng, src, tgt):
 
 
 def build(docs, rng):
-    pool = [m.group(1) for _, (_, tgt) in docs for t in tgt for m in [QUOTE.search(t)] if m]
+    pool = [q for _, (_, tgt) in docs for t in tgt for q in [quoted(t)] if q]
     cases = []
     for doc, (src, tgt) in docs:
         cases.append(("clean", doc, src, tgt, None))

@@ -45,8 +45,8 @@ fn check(source: &str, source_lang: &str, target: &str) -> Vec<Finding> {
     let source_langs = vec![detect::detect(source)];
     let target_langs = vec![detect::detect(target)];
     let alignment = Alignment { beads: vec![Bead { source: vec![0], target: vec![0], similarity: 1.0 }], mode: Mode::Translation };
-    let source_side = Side { text: source, language: source_lang, sentences: &source_sentences, facts: &source_facts, sentence_languages: &source_langs };
-    let target_side = Side { text: target, language: "en", sentences: &target_sentences, facts: &target_facts, sentence_languages: &target_langs };
+    let source_side = Side { text: source, language: source_lang, sentences: &source_sentences, facts: &source_facts, sentence_languages: &source_langs, embeddings: None };
+    let target_side = Side { text: target, language: "en", sentences: &target_sentences, facts: &target_facts, sentence_languages: &target_langs, embeddings: None };
     compare(&alignment, &source_side, &target_side)
 }
 

@@ -195,6 +195,7 @@ fn side<'a>(prepared: &'a Prepared, facts: &'a [Vec<Fact>], languages: &'a [Opti
         sentences: &prepared.sentences,
         facts,
         sentence_languages: languages,
+        embeddings: Some(&prepared.embeddings),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::segment::Sentence;
 
 mod holes;
 pub mod links;
+mod merged;
 mod moved;
 mod name_links;
 mod names;
@@ -31,6 +32,9 @@ pub struct Side<'a> {
     pub facts: &'a [Vec<Fact>],
     /// Language detected for each sentence on its own.
     pub sentence_languages: &'a [Option<Detection>],
+    /// Sentence embeddings, indexed like `sentences`, when a model ran:
+    /// they tell which sentence of a merged bead has no counterpart.
+    pub embeddings: Option<&'a crate::embed::Embeddings>,
 }
 
 /// Knobs of the rules; `Default` is what the CLI uses.

@@ -9,7 +9,7 @@
 use super::name_links::{Evidence, NameLinks, WEAK_UNLINKED_BELOW};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
-use crate::extract::names::similarity::{classify, consonants, Likeness};
+use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::FactKind;
 use crate::report::{Finding, Rule, Severity};
@@ -58,6 +58,9 @@ struct NameWord<'a> {
     acronym: bool,
     /// Written in Latin script: vowels as written count.
     latin: bool,
+    /// Written in ASCII letters: a name with diacritics (Phänomenal) is a
+    /// language's own form, never a typing slip of the plain one.
+    plain: bool,
 }
 
 fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
@@ -67,7 +70,11 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
             let latin = text.chars().all(|c| (c as u32) < 0x250);
-            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| NameWord { placed: *p, key: k.to_string(), acronym, latin })
+            let plain_words: Vec<(String, bool)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text.is_ascii())).collect();
+            p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
+                let plain = plain_words.iter().any(|(key, plain)| key == k && *plain);
+                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain }
+            })
         })
         .collect()
 }
@@ -129,14 +136,31 @@ fn sounds_alike(source: &str, target: &str) -> bool {
     source == target || (source.len() >= 4 && target.len() >= 4 && strsim::levenshtein(source, target) <= 1)
 }
 
+/// One word of a name looked for on the other side.
+#[derive(Clone, Copy)]
+struct Key<'k> {
+    text: &'k str,
+    latin: bool,
+    plain: bool,
+    acronym: bool,
+}
+
 /// How well `key` is found on the other side, and the name word it matched.
-fn best<'a, 'b>(key: &str, key_latin: bool, acronym: bool, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+    let Key { text: key, latin: key_latin, plain: key_plain, acronym } = *key;
     let mut result = (Likeness::Different, None);
+    let mut slip = None;
     for word in names {
         if acronym && word.acronym && same_acronym(&word.key, key) {
             return (Likeness::Variant, Some(word));
         }
         let mut likeness = classify(&word.key, key, cross_language);
+        if cross_language && word.plain && key_plain && misspelt(&word.key, key) {
+            // A typing slip, not an exonym: decided here, before the looser
+            // cross-language matches below can excuse it.
+            slip = Some(word);
+            continue;
+        }
         // Across scripts vowels are written at will: Prais/Price, Raian/Ryan.
         let skeleton = consonants(&word.key);
         let long_enough = skeleton.len() >= 3 || (skeleton.len() == 2 && (!word.latin || !key_latin));
@@ -153,6 +177,9 @@ fn best<'a, 'b>(key: &str, key_latin: bool, acronym: bool, names: &'b [NameWord<
     }
     if result.0 >= Likeness::Inflected {
         return result;
+    }
+    if slip.is_some() {
+        return (Likeness::Similar, slip);
     }
     // Across languages a close spelling among all words is a cognate or
     // an adjective of the name (Pensylvánské/Pennsylvania).
@@ -201,7 +228,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let (mut unsupported, mut spelled_alike, mut misspelled) = (false, false, false);
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words.iter().copied() {
-            let (likeness, matched) = best(key, true, acronym, &source_name_words, &source_words, cross_language, japanese);
+            let plain = word_in(view, target, key, false).is_ascii();
+            let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym }, &source_name_words, &source_words, cross_language, japanese);
             let likeness = match matched {
                 Some(source) if cross_language => anchored_likeness(source, target, key, &words).unwrap_or(likeness),
                 _ => likeness,
@@ -248,7 +276,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // Parts of a name get translated ("Severnogo flota"); only a name
         // none of whose words is found is missing.
         let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
-        let likeness: Vec<Likeness> = keys.iter().map(|key| best(key, latin, acronym, &target_name_words, &target_words, cross_language, false).0).collect();
+        let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym }, &target_name_words, &target_words, cross_language, false).0).collect();
         let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
         // Alignment finds source names whose sounds match by chance. It does
         // not explain them: a swapped name sits in the same slot and links
@@ -348,7 +376,7 @@ fn dropped(view: &BeadView, source_names: &[Placed], target_name_words: &[NameWo
     let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
     if source_cased {
         let unmatched = source_names.iter().any(|s| {
-            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(key, true, false, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(&Key { text: key, latin: true, plain: false, acronym: false }, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
         });
         if !unmatched {
             return None;

@@ -81,11 +81,24 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let message = format!("quote \"{}\" in the source has no quote in the target", excerpt(&s.fact.value, 60));
         findings.push(view.finding(Rule::QuoteMissing, Severity::Warning, message, Some(fact_location(view.source, s)), None));
     }
-    for t in target.iter().skip(pairs).filter(|t| !t.fact.weak) {
+    let source_words = word_set(&view.source_text());
+    let unexplained = |t: &&Placed| !t.fact.weak || (source.is_empty() && carried_over_in_vain(&view.source_text(), &source_words, &t.fact.value));
+    for t in target.iter().skip(pairs).filter(unexplained) {
         let message = format!("quote \"{}\" in the target has no quote in the source", excerpt(&t.fact.value, 60));
         findings.push(view.finding(Rule::QuoteAdded, Severity::Warning, message, None, Some(fact_location(view.target, t))));
     }
     findings
+}
+
+/// A short quote (a title, a scare-quoted word) between Latin-script
+/// languages is normally carried over verbatim ("Boutique", „Boutique“);
+/// one with none of its words in a source that quotes nothing was not.
+fn carried_over_in_vain(source: &str, source_words: &[String], quote: &str) -> bool {
+    latin(source) && latin(quote) && !word_set(quote).iter().any(|w| source_words.contains(w))
+}
+
+fn latin(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c))
 }
 
 fn altered(view: &BeadView, s: &Placed, t: &Placed) -> Option<Finding> {

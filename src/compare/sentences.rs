@@ -13,6 +13,9 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(missing(view, i));
         }
     }
+    if let Some(i) = super::merged::orphan(view) {
+        findings.push(missing(view, i));
+    }
     if bead.source.is_empty() {
         for &j in &bead.target {
             findings.push(added(view, j));

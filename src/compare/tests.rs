@@ -29,7 +29,7 @@ impl Doc {
     }
 
     fn side(&self) -> Side<'_> {
-        Side { text: &self.text, language: self.language, sentences: &self.sentences, facts: &self.facts, sentence_languages: &self.languages }
+        Side { text: &self.text, language: self.language, sentences: &self.sentences, facts: &self.facts, sentence_languages: &self.languages, embeddings: None }
     }
 }
 
@@ -144,6 +144,16 @@ fn quotes() {
     assert!(rules(&zh).is_empty(), "{zh:?}");
     let ar = pair("قال العمدة إن الجسر سيبنى", "ar", "\"The bridge will be built soon,\" the mayor said.", "en");
     assert_eq!(rules(&ar), vec!["quote-added"]);
+}
+
+#[test]
+fn short_quotes_between_latin_languages() {
+    let title = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „Boutique“ neu.", "de");
+    assert!(rules(&title).is_empty(), "a title carried over: {title:?}");
+    let swapped = pair("The store relaunches its Boutique range.", "en", "Der Laden startet seine Serie „nicht glücklich“ neu.", "de");
+    assert!(rules(&swapped).contains(&"quote-added"), "{swapped:?}");
+    let cyrillic = pair("Chelsea lost.", "en", "«Челси» проиграл.", "ru");
+    assert!(rules(&cyrillic).is_empty(), "another script spells names its own way: {cyrillic:?}");
 }
 
 #[test]

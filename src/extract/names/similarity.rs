@@ -121,6 +121,41 @@ pub fn classify(source: &str, target: &str, inflecting: bool) -> Likeness {
     Likeness::Different
 }
 
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// A typing slip between two Latin-script spellings across languages: same
+/// length, first and last letter, and either one vowel changed (not in the
+/// ending) or two
+/// neighbouring letters swapped (plus at most one vowel changed). Latin-script
+/// languages keep foreign names as written, while exonyms and case endings
+/// change consonants, length or the ending (Mexiko/Mexico, Polska/Polski,
+/// Spanien/Spain); transliteration variants change several vowels at once
+/// (Mohammed/Muhammad).
+pub fn misspelt(source: &str, target: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (source.chars().collect(), target.chars().collect());
+    if a == b || a.len() != b.len() || a.len() < 5 || a[0] != b[0] || a.last() != b.last() {
+        return false;
+    }
+    let vowels_changed = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    let class = |c: &char| if is_vowel(*c) { 'V' } else { *c };
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.iter().map(class).collect(), b.iter().map(class).collect());
+    if ca == cb {
+        // Endings are where languages differ (Indonesian/Indonesien).
+        let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(0);
+        return vowels_changed == 1 && at + 3 < a.len();
+    }
+    let Some(i) = (0..ca.len()).find(|&i| ca[i] != cb[i]) else { return false };
+    if i + 1 >= ca.len() || ca[i] != cb[i + 1] || ca[i + 1] != cb[i] || ca[i + 2..] != cb[i + 2..] {
+        return false;
+    }
+    // The swap accounts for two differing letters; allow one vowel more.
+    let mut swapped = a.clone();
+    swapped.swap(i, i + 1);
+    swapped.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +172,22 @@ mod tests {
         assert_eq!(classify("netanjahuovou", "netanyahu", true), Likeness::Inflected);
         assert_eq!(classify("werth", "obama", false), Likeness::Different);
         assert_eq!(classify("marrakani", "marrakoni", false), Likeness::Similar);
+    }
+
+    #[test]
+    fn typing_slips_are_not_exonyms_or_variants() {
+        assert!(misspelt("trump", "tormp"));
+        assert!(misspelt("jones", "jouns"));
+        assert!(!misspelt("alisson", "alissin"));
+        assert!(misspelt("kavanaugh", "kavenaugh"));
+        assert!(misspelt("lombok", "lobmok"));
+        assert!(!misspelt("mexico", "mexiko"));
+        assert!(!misspelt("polska", "polski"));
+        assert!(!misspelt("mohammed", "muhammad"));
+        assert!(!misspelt("spain", "spanien"));
+        assert!(!misspelt("kenya", "kenia"));
+        assert!(!misspelt("indonesian", "indonesien"));
+        assert!(!misspelt("trump", "trump"));
     }
 
     #[test]

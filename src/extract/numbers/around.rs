@@ -51,8 +51,10 @@ fn scale(base: &mut Base, tokens: &[Token]) {
     while let Some(token) = tokens.get(base.next) {
         let factor = match token.class {
             Class::Word => words::scale(&token.norm),
-            Class::Cjk if !token.space_before => token.text.chars().next().and_then(cjk::large_unit).or(match token.text {
-                "千" if base.from_digits => Some(1e3),
+            // Chinese news often spaces digits from 万/亿 ("38 万"); a
+            // digit run before them is still scaled.
+            Class::Cjk if !token.space_before || base.from_digits => token.text.chars().next().and_then(cjk::large_unit).or(match token.text {
+                "千" if base.from_digits && !token.space_before => Some(1e3),
                 _ => None,
             }),
             _ => None,

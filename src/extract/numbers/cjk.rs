@@ -90,6 +90,41 @@ fn value(chars: &[char]) -> f64 {
     total + section + number
 }
 
+/// `30 年代`, `八十年代`: a decade, also read as its first year: of the
+/// century written before it (`20 世纪 30 年代` is the 1930s), else of the
+/// 1900s, as Chinese news uses the bare decade.
+pub fn decade_year(tokens: &[Token], first: usize, next: usize, value: f64) -> Option<f64> {
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    if text(next) != "年" || text(next + 1) != "代" || !(10.0..100.0).contains(&value) || value % 10.0 != 0.0 {
+        return None;
+    }
+    let century = century_before(tokens, first).unwrap_or(20.0);
+    Some((century - 1.0) * 100.0 + value)
+}
+
+/// The number of `N 世纪` ending just before token `first`.
+fn century_before(tokens: &[Token], first: usize) -> Option<f64> {
+    if first < 3 || tokens[first - 2].text != "世" || tokens[first - 1].text != "纪" {
+        return None;
+    }
+    let last = first - 3;
+    if tokens[last].class == crate::extract::text::Class::Digits {
+        return tokens[last].norm.parse().ok();
+    }
+    let mut start = last;
+    while start > 0 && is_numeral(&tokens[start - 1]) && !tokens[start].space_before {
+        start -= 1;
+    }
+    parse(tokens, start).filter(|(_, end)| *end == last + 1).map(|(v, _)| v)
+}
+
+/// `20 世纪 30 年代`: the century only dates the decade after it, which
+/// carries the year, so it is not a quantity of its own.
+pub fn dates_a_decade(tokens: &[Token], next: usize) -> bool {
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    text(next) == "世" && text(next + 1) == "纪" && (next + 3..next + 7).any(|k| text(k) == "年" && text(k + 1) == "代")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,7 +76,8 @@ impl Quantity {
             (Measure, Cardinal) | (Cardinal, Measure) if self.unitless_match(other) => true,
             _ => {
                 let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
-                same_dimension && self.values.iter().any(|a| other.values.iter().any(|b| self.close(other, *a, *b)))
+                let pairs = |k: usize| (0..other.values.len()).map(move |m| (k, m));
+                same_dimension && (0..self.values.len()).flat_map(pairs).any(|(k, m)| self.close(other, k, m))
             }
         }
     }
@@ -91,13 +92,26 @@ impl Quantity {
 
     /// Equal up to rounding to the coarser side's last digit, or within 6%
     /// after a unit conversion (`500 feet` for `150 m`).
-    fn close(&self, other: &Quantity, a: f64, b: f64) -> bool {
+    fn close(&self, other: &Quantity, k: usize, m: usize) -> bool {
+        let (a, b) = (self.values[k], other.values[m]);
         let scale = a.abs().max(b.abs());
         let conversion = (self.converted || other.converted) && self.written_unit != other.written_unit;
         if conversion {
             return (a - b).abs() <= scale * 0.06;
         }
-        (a - b).abs() < (self.step.max(other.step) / 2.0).max(scale * 1e-9)
+        (a - b).abs() < (self.step_at(k).max(other.step_at(m)) / 2.0).max(scale * 1e-9)
+    }
+
+    /// `step` is the last digit's unit in the first reading; another
+    /// reading of the same digits (`3.0` for `3,000`) ends in a digit as
+    /// many times smaller as the reading is. Never coarser than `step`:
+    /// a year read from a decade (`30` → `1930`) stays exact.
+    fn step_at(&self, k: usize) -> f64 {
+        let first = self.value();
+        if k == 0 || first == 0.0 {
+            return self.step;
+        }
+        self.step * (self.values[k] / first).abs().min(1.0)
     }
 
     /// The preferred reading.
@@ -243,11 +257,29 @@ mod tests {
     }
 
     #[test]
+    fn chinese_decades_and_spaced_scales() {
+        let strong = |text: &str, lang: &str| extract(text, lang).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect::<Vec<_>>();
+        let zh = strong("在 20 世纪 30 年代撤出", "zh");
+        assert_eq!(zh.len(), 1, "{zh:?}");
+        assert!(strong("in the 1930s", "en")[0].matches(&zh[0]));
+        assert!(!strong("in the 1830s", "en")[0].matches(&zh[0]));
+        let eighties = strong("上世纪八十年代", "zh");
+        assert!(strong("in the 1980s", "en")[0].matches(&eighties[0]));
+        assert!(!strong("in the 1970s", "en")[0].matches(&eighties[0]));
+        assert_eq!(values("人口超过 38 万，共 2.4 亿", "zh"), vec!["380000", "240000000"]);
+        assert_eq!(values("30 年前", "zh"), vec!["30"]);
+    }
+
+    #[test]
     fn rounding_follows_written_precision() {
         let q = |text: &str| extract(text, "en").remove(0).quantity.unwrap();
         assert!(q("48.5 million").matches(&q("48,523,000")));
         assert!(!q("2020").matches(&q("2021")));
         assert!(q("150 m").matches(&q("500 feet")));
         assert!(!q("491 miles").matches(&q("475 miles")));
+        let de = |text: &str| extract(text, "de").remove(0).quantity.unwrap();
+        assert!(!q("3,000").matches(&de("3.003")), "the decimal readings 3.0 and 3.003 differ");
+        assert!(q("3,000").matches(&de("3.000")));
+        assert!(q("1.25").matches(&de("1,25")));
     }
 }

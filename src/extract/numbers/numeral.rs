@@ -29,6 +29,9 @@ pub fn parse(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Nume
     let mut groups = vec![tokens[i].norm.as_str()];
     let mut seps: Vec<char> = Vec::new();
     let mut j = i + 1;
+    // "0800 555 111": a run that is not one number (a phone number) is not
+    // regrouped from its middle, where it would read as 555111.
+    let continues_run = i > 0 && tokens[i - 1].class == Class::Digits && grouping_gap(&sentence[tokens[i - 1].end..tokens[i].start], language);
     while j < tokens.len() {
         let token = &tokens[j];
         if token.class == Class::Symbol && !token.space_before && matches!(token.text, "." | "," | "'" | "’") {
@@ -43,7 +46,7 @@ pub fn parse(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Nume
             }
         }
         let gap = &sentence[tokens[j - 1].end..token.start];
-        if token.class == Class::Digits && token.norm.len() == 3 && groups.iter().all(|g| g.len() <= 3) && grouping_gap(gap, language) {
+        if !continues_run && token.class == Class::Digits && token.norm.len() == 3 && groups.iter().all(|g| g.len() <= 3) && grouping_gap(gap, language) {
             seps.push(' ');
             groups.push(token.norm.as_str());
             j += 1;
@@ -130,5 +133,8 @@ mod tests {
         assert_eq!(read("1.250.000,5", "it"), vec![1250000.5]);
         assert_eq!(read("1,250,000", "en"), vec![1250000.0]);
         assert_eq!(read("2019 300", "fr"), vec![2019.0]);
+        let phone = "0800\u{a0}555\u{a0}111";
+        let tokens = tokenize(phone);
+        assert_eq!(parse(phone, &tokens, 1, "de").values, vec![555.0], "{tokens:?}");
     }
 }

@@ -51,9 +51,11 @@ fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<
     if decade_word && values[0] >= 10.0 && values[0] < 100.0 && values[0] % 10.0 == 0.0 {
         values.push(1900.0 + values[0]);
     }
+    values.extend(cjk::decade_year(tokens, i, numeral.next, values[0]));
     // Japanese era years (明治28年) restate a Western year nearby.
     let era = i >= 2 && matches!(format!("{}{}", tokens[i - 2].text, tokens[i - 1].text).as_str(), "明治" | "大正" | "昭和" | "平成" | "令和");
-    let base = Base { values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak: era };
+    let weak = era || cjk::dates_a_decade(tokens, numeral.next);
+    let base = Base { values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak };
     Some(finish(base, tokens, language))
 }
 
@@ -196,8 +198,10 @@ fn cjk_number(tokens: &[Token], i: usize) -> Option<(Vec<Found>, usize)> {
     // A lone numeral character is a number only before a counter (三名, 两国);
     // otherwise it is usually part of a word (赤十字, 一些).
     let counted = tokens.get(next).is_some_and(|t| cjk::is_counter(t.text));
-    let weak = (next == i + 1 && !counted && !ordinal) || (value == 1.0 && next == i + 1);
+    let weak = (next == i + 1 && !counted && !ordinal) || (value == 1.0 && next == i + 1) || cjk::dates_a_decade(tokens, next);
     let first = if ordinal { i - 1 } else { i };
-    let base = Base { values: vec![value], step: 1.0, first, next, from_digits: false, plain: true, ordinal, weak };
+    let mut values = vec![value];
+    values.extend(cjk::decade_year(tokens, i, next, value));
+    let base = Base { values, step: 1.0, first, next, from_digits: false, plain: true, ordinal, weak };
     Some(finish(base, tokens, "zh"))
 }
