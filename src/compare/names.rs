@@ -329,7 +329,7 @@ fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
 fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool) -> bool {
     let Some(links) = links else { return false };
     let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
-    let spelled = keys.iter().any(|key| best(key, true, false, target_name_words, target_words, cross_language, false).0 != Likeness::Different);
+    let spelled = keys.iter().any(|key| best(&Key { text: key, latin: true, plain: false, acronym: false }, target_name_words, target_words, cross_language, false).0 != Likeness::Different);
     !keys.is_empty() && !spelled && links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW)
 }
 
