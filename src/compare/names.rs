@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Evidence, NameLinks};
+use super::name_links::{Evidence, NameLinks, WEAK_UNLINKED_BELOW};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
@@ -217,7 +217,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
     let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
-    let name_links = if cross_language && (strong(&target_names) || strong(&source_names)) { NameLinks::compute(view) } else { None };
+    let name_links = if cross_language && (strong(&target_names) || !source_names.is_empty() || !source_words.cased) { NameLinks::compute(view) } else { None };
     let mut findings = Vec::new();
     let mut explained: Vec<&Placed> = Vec::new();
     for target in &target_names {
@@ -261,7 +261,13 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         }
     }
     for source in &source_names {
-        if source.fact.weak || explained.iter().any(|e| e.fact.span == source.fact.span) {
+        if explained.iter().any(|e| e.fact.span == source.fact.span) {
+            continue;
+        }
+        if source.fact.weak {
+            if weak_missing(view, source, name_links.as_ref(), &target_name_words, &target_words, cross_language) {
+                findings.push(missing(view, source));
+            }
             continue;
         }
         let written = shown(view, source, true);
@@ -275,19 +281,61 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // Alignment finds source names whose sounds match by chance. It does
         // not explain them: a swapped name sits in the same slot and links
         // closely (pl recall 0.97 → 0.90 on DEMETR when it did).
-        let missing = match place_support(&written, &target_text, false) {
+        let absent = match place_support(&written, &target_text, false) {
             Some(found) => !found,
             None => likeness.iter().all(|l| *l == Likeness::Different) || (evidence == Evidence::Unlinked && likeness.iter().all(|l| *l < Likeness::Inflected)),
         };
-        if missing {
-            let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
-            findings.push(view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None));
+        if absent {
+            findings.push(missing(view, source));
         }
     }
     if let Some(finding) = dropped(view, &source_names, &target_name_words, &target_words, cross_language, &findings) {
         findings.push(finding);
     }
+    if !source_words.cased && !findings.iter().any(|f| f.rule == Rule::NameMissing) {
+        if let Some(run) = name_links.as_ref().and_then(NameLinks::unlinked_source_run) {
+            findings.push(unlinked(view, run));
+        }
+    }
     dedup(findings)
+}
+
+/// Source words (in a script without capitals) with no counterpart in the
+/// target: there no name is told by its spelling, and an untranslated run
+/// is most often a name left out.
+fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
+    let mut offset = 0;
+    let mut location = None;
+    for &i in &view.bead.source {
+        let Some(sentence) = view.source.sentences.get(i) else { continue };
+        if run.start >= offset && run.end <= offset + sentence.span.len() {
+            let span = crate::document::Span::new(sentence.span.start + run.start - offset, sentence.span.start + run.end - offset);
+            location = Some(super::location(view.source, i, span));
+            break;
+        }
+        // `joined` puts one space between sentences.
+        offset += sentence.span.len() + 1;
+    }
+    let words = location.as_ref().map_or(String::new(), |l| l.text.clone());
+    let message = format!("source words \"{words}\" have no counterpart in the target (a name may be missing)");
+    view.finding(Rule::NameMissing, Severity::Warning, message, location, None)
+}
+
+/// A weak source name (German noun, clause-initial capital, katakana run)
+/// is missing when no word of it is spelled like a target word and none
+/// links closely to one: a name removed from the translation leaves its
+/// source words linked only to unrelated words, while a common noun is
+/// usually translated and links to its translation.
+fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool) -> bool {
+    let Some(links) = links else { return false };
+    let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
+    let spelled = keys.iter().any(|key| best(&Key { text: key, latin: true, plain: false, acronym: false }, target_name_words, target_words, cross_language, false).0 != Likeness::Different);
+    !keys.is_empty() && !spelled && links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW)
+}
+
+fn missing(view: &BeadView, source: &Placed) -> Finding {
+    let message = format!("name \"{}\" in the source is missing in the target", shown(view, source, true));
+    view.finding(Rule::NameMissing, Severity::Warning, message, Some(fact_location(view.source, source)), None)
 }
 
 /// Across languages a close spelling is usually an exonym, a translated
