@@ -10,20 +10,7 @@
 //! seconds spent in `token_vectors`.
 
 use transcheck::compare::links::WordVectors;
-use transcheck::embed::{self, TokenVectors};
-
-/// The unit mean of the token rows overlapping `span`, as `WordVectors::of`
-/// builds it (its rows are private).
-fn word_row(tokens: &TokenVectors, span: &std::ops::Range<usize>) -> Vec<f32> {
-    let mut sum = vec![0f32; tokens.dim];
-    for (k, s) in tokens.spans.iter().enumerate() {
-        if s.start < span.end && span.start < s.end {
-            sum.iter_mut().zip(tokens.row(k)).for_each(|(a, b)| *a += b);
-        }
-    }
-    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
-    sum.iter().map(|x| x / norm).collect()
-}
+use transcheck::embed;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,8 +23,8 @@ fn main() -> anyhow::Result<()> {
         let tokens = engine.token_vectors(line)?;
         seconds += started.elapsed().as_secs_f64();
         let vectors = WordVectors::of(line, &tokens);
-        for span in &vectors.spans {
-            bytes.extend(word_row(&tokens, span).iter().flat_map(|x| x.to_le_bytes()));
+        for i in 0..vectors.len() {
+            bytes.extend(vectors.row(i).iter().flat_map(|x| x.to_le_bytes()));
         }
         let list: Vec<&str> = vectors.spans.iter().map(|s| &line[s.clone()]).collect();
         words.push_str(&list.join("\t"));

@@ -49,7 +49,8 @@ impl WordVectors {
         self.spans.is_empty()
     }
 
-    fn row(&self, i: usize) -> &[f32] {
+    /// The unit vector of word `i`.
+    pub fn row(&self, i: usize) -> &[f32] {
         &self.data[i * self.dim..(i + 1) * self.dim]
     }
 

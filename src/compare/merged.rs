@@ -4,7 +4,7 @@
 //! removal makes the source side of its bead markedly *more* like the
 //! target side has no counterpart there.
 
-use super::BeadView;
+use super::{BeadView, Side};
 use crate::embed::{cosine, Embeddings};
 
 /// Least gain in cosine (bead without the sentence against the target,
@@ -16,6 +16,23 @@ use crate::embed::{cosine, Embeddings};
 pub const GAIN_ABOVE: f32 = -0.03;
 pub const LOG_LENGTH_BELOW: f32 = -0.1;
 
+/// Characters of each sentence of both documents, and the document's
+/// ratio of target to source characters: lengths compare across scripts
+/// per document.
+pub struct Lengths {
+    source: Vec<usize>,
+    target: Vec<usize>,
+    ratio: f32,
+}
+
+impl Lengths {
+    pub fn of(source: &Side, target: &Side) -> Lengths {
+        let (source, target) = (chars(source), chars(target));
+        let ratio = target.iter().sum::<usize>() as f32 / source.iter().sum::<usize>().max(1) as f32;
+        Lengths { source, target, ratio }
+    }
+}
+
 /// The source sentence of the bead with no counterpart in its target side.
 pub fn orphan(view: &BeadView) -> Option<usize> {
     let bead = view.bead;
@@ -23,17 +40,15 @@ pub fn orphan(view: &BeadView) -> Option<usize> {
         return None;
     }
     let (source, target) = (view.source.embeddings?, view.target.embeddings?);
-    let (source_chars, target_chars) = (chars(view.source), chars(view.target));
-    let ratio = target_chars.iter().sum::<usize>() as f32 / source_chars.iter().sum::<usize>().max(1) as f32;
-    let expected = ratio * bead.source.iter().map(|&i| source_chars[i]).sum::<usize>() as f32;
-    let written = bead.target.iter().map(|&j| target_chars[j]).sum::<usize>() as f32;
+    let lengths = view.lengths;
+    let expected = lengths.ratio * bead.source.iter().map(|&i| lengths.source.get(i).copied().unwrap_or(0)).sum::<usize>() as f32;
+    let written = bead.target.iter().map(|&j| lengths.target.get(j).copied().unwrap_or(0)).sum::<usize>() as f32;
     let short = expected > 0.0 && written > 0.0 && (written / expected).ln() < LOG_LENGTH_BELOW;
     let (best, gain) = best_gain(source, target, &bead.source, &bead.target)?;
     (short && gain > GAIN_ABOVE).then_some(best)
 }
 
-/// Characters of each sentence: lengths compare across scripts per document.
-fn chars(side: &super::Side) -> Vec<usize> {
+fn chars(side: &Side) -> Vec<usize> {
     side.sentences.iter().map(|s| side.text.get(s.span.start..s.span.end).map_or(0, |t| t.chars().count())).collect()
 }
 

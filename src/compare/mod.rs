@@ -66,8 +66,9 @@ pub fn compare(alignment: &Alignment, source: &Side, target: &Side) -> Vec<Findi
 
 pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options: &CompareOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let lengths = merged::Lengths::of(source, target);
     for (index, bead) in alignment.beads.iter().enumerate() {
-        let view = BeadView { index, bead, source, target, options };
+        let view = BeadView { index, bead, source, target, options, lengths: &lengths };
         let mut found = sentences::check(&view);
         if !bead.source.is_empty() && !bead.target.is_empty() {
             found.extend(numbers::check(&view));
@@ -90,6 +91,8 @@ pub(crate) struct BeadView<'a> {
     pub source: &'a Side<'a>,
     pub target: &'a Side<'a>,
     pub options: &'a CompareOptions<'a>,
+    /// Sentence lengths of both documents, counted once for all beads.
+    pub lengths: &'a merged::Lengths,
 }
 
 /// A fact with the sentence it sits in.
@@ -116,20 +119,27 @@ impl<'a> BeadView<'a> {
         joined(self.target, &self.bead.target)
     }
 
-    /// Where `placed` sits in `target_text()` (or `source_text()`).
-    pub fn joined_span(&self, placed: &Placed, source: bool) -> std::ops::Range<usize> {
+    /// The bead's sentences on one side, each with its index and the
+    /// offset where it starts in `source_text()` / `target_text()`.
+    pub fn joined_sentences(&self, source: bool) -> Vec<(usize, &'a Sentence, usize)> {
         let (side, indices) = if source { (self.source, &self.bead.source) } else { (self.target, &self.bead.target) };
         let mut offset = 0;
+        let mut out = Vec::with_capacity(indices.len());
         for &i in indices {
             let Some(sentence) = side.sentences.get(i) else { continue };
-            if i == placed.sentence {
-                let start = offset + placed.fact.span.start.saturating_sub(sentence.span.start);
-                return start..start + placed.fact.span.len();
-            }
+            out.push((i, sentence, offset));
             // `joined` puts one space between sentences.
             offset += sentence.span.len() + 1;
         }
-        0..0
+        out
+    }
+
+    /// Where `placed` sits in `target_text()` (or `source_text()`).
+    pub fn joined_span(&self, placed: &Placed, source: bool) -> std::ops::Range<usize> {
+        let found = self.joined_sentences(source).into_iter().find(|(i, _, _)| *i == placed.sentence);
+        let Some((_, sentence, offset)) = found else { return 0..0 };
+        let start = offset + placed.fact.span.start.saturating_sub(sentence.span.start);
+        start..start + placed.fact.span.len()
     }
 
     pub fn finding(&self, rule: Rule, severity: Severity, message: String, source: Option<Location>, target: Option<Location>) -> Finding {

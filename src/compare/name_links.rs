@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::links::Links;
+use super::links::{Link, Links};
 use super::{BeadView, Placed};
 use crate::extract::text::{ascii_key, is_han, is_kana};
 
@@ -96,14 +96,18 @@ impl NameLinks {
 /// The best link similarity of the closest-linked word of the name among
 /// `keys`: how well its best-placed word has a counterpart.
 fn closest(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], source: bool) -> Option<f32> {
+    name_word_links(links, text, span, keys, source).into_iter().map(|l| l.similarity).max_by(f32::total_cmp)
+}
+
+/// The best link of each word of the name at `span` whose key is in `keys`.
+fn name_word_links(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], source: bool) -> Vec<Link> {
     let words = if source { &links.source } else { &links.target };
     words
         .within(span)
         .into_iter()
         .filter(|&j| text.get(words.spans[j].clone()).is_some_and(|w| keys.contains(&ascii_key(w).as_str())))
         .filter_map(|j| if source { links.from_source(j) } else { links.from_target(j) })
-        .map(|l| l.similarity)
-        .max_by(f32::total_cmp)
+        .collect()
 }
 
 fn unlinked_run(links: &Links, text: &str) -> Option<Range<usize>> {
@@ -121,13 +125,7 @@ fn unlinked_run(links: &Links, text: &str) -> Option<Range<usize>> {
 }
 
 fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked_below: f32, source: bool) -> Evidence {
-    let words = if source { &links.source } else { &links.target };
-    let checked: Vec<_> = words
-        .within(span)
-        .into_iter()
-        .filter(|&j| text.get(words.spans[j].clone()).is_some_and(|w| keys.contains(&ascii_key(w).as_str())))
-        .filter_map(|j| if source { links.from_source(j) } else { links.from_target(j) })
-        .collect();
+    let checked = name_word_links(links, text, span, keys, source);
     if checked.is_empty() {
         return Evidence::Unsure;
     }

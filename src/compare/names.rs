@@ -145,6 +145,14 @@ struct Key<'k> {
     acronym: bool,
 }
 
+impl<'k> Key<'k> {
+    /// A word looked up by its spelling alone (no typing-slip or acronym
+    /// reading): whether a name has any counterpart at all.
+    fn spelling(text: &'k str) -> Key<'k> {
+        Key { text, latin: true, plain: false, acronym: false }
+    }
+}
+
 /// How well `key` is found on the other side, and the name word it matched.
 fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
     let Key { text: key, latin: key_latin, plain: key_plain, acronym } = *key;
@@ -304,18 +312,11 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
 /// target: there no name is told by its spelling, and an untranslated run
 /// is most often a name left out.
 fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
-    let mut offset = 0;
-    let mut location = None;
-    for &i in &view.bead.source {
-        let Some(sentence) = view.source.sentences.get(i) else { continue };
-        if run.start >= offset && run.end <= offset + sentence.span.len() {
-            let span = crate::document::Span::new(sentence.span.start + run.start - offset, sentence.span.start + run.end - offset);
-            location = Some(super::location(view.source, i, span));
-            break;
-        }
-        // `joined` puts one space between sentences.
-        offset += sentence.span.len() + 1;
-    }
+    let holding = view.joined_sentences(true).into_iter().find(|(_, sentence, offset)| run.start >= *offset && run.end <= offset + sentence.span.len());
+    let location = holding.map(|(i, sentence, offset)| {
+        let span = crate::document::Span::new(sentence.span.start + run.start - offset, sentence.span.start + run.end - offset);
+        super::location(view.source, i, span)
+    });
     let words = location.as_ref().map_or(String::new(), |l| l.text.clone());
     let message = format!("source words \"{words}\" have no counterpart in the target (a name may be missing)");
     view.finding(Rule::NameMissing, Severity::Warning, message, location, None)
@@ -329,7 +330,7 @@ fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
 fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool) -> bool {
     let Some(links) = links else { return false };
     let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
-    let spelled = keys.iter().any(|key| best(&Key { text: key, latin: true, plain: false, acronym: false }, target_name_words, target_words, cross_language, false).0 != Likeness::Different);
+    let spelled = keys.iter().any(|key| best(&Key::spelling(key), target_name_words, target_words, cross_language, false).0 != Likeness::Different);
     !keys.is_empty() && !spelled && links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW)
 }
 
@@ -376,7 +377,7 @@ fn dropped(view: &BeadView, source_names: &[Placed], target_name_words: &[NameWo
     let source_cased = view.source.facts.iter().flatten().any(|f| f.kind == FactKind::Name) || Words::of(&view.source_text()).cased;
     if source_cased {
         let unmatched = source_names.iter().any(|s| {
-            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(&Key { text: key, latin: true, plain: false, acronym: false }, target_name_words, target_words, cross_language, false).0 == Likeness::Different)
+            s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(&Key::spelling(key), target_name_words, target_words, cross_language, false).0 == Likeness::Different)
         });
         if !unmatched {
             return None;

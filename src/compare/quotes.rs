@@ -81,9 +81,14 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let message = format!("quote \"{}\" in the source has no quote in the target", excerpt(&s.fact.value, 60));
         findings.push(view.finding(Rule::QuoteMissing, Severity::Warning, message, Some(fact_location(view.source, s)), None));
     }
-    let source_words = word_set(&view.source_text());
-    let unexplained = |t: &&Placed| !t.fact.weak || (source.is_empty() && carried_over_in_vain(&view.source_text(), &source_words, &t.fact.value));
-    for t in target.iter().skip(pairs).filter(unexplained) {
+    let unpaired = &target[pairs..];
+    if unpaired.is_empty() {
+        return findings;
+    }
+    let source_text = view.source_text();
+    let source_words = word_set(&source_text);
+    let unexplained = |t: &&Placed| !t.fact.weak || (source.is_empty() && carried_over_in_vain(&source_text, &source_words, &t.fact.value));
+    for t in unpaired.iter().filter(unexplained) {
         let message = format!("quote \"{}\" in the target has no quote in the source", excerpt(&t.fact.value, 60));
         findings.push(view.finding(Rule::QuoteAdded, Severity::Warning, message, None, Some(fact_location(view.target, t))));
     }

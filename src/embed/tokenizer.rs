@@ -203,17 +203,19 @@ mod tests {
         assert!(Normalizer::new(&s).is_err());
     }
 
-    #[test]
-    fn unigram_prefers_high_scores_and_splits_fused_unknowns() {
-        let pieces: Vec<(String, f32)> = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "▁a"]
-            .iter()
-            .zip([0.0, 0.0, 0.0, 0.0, -2.0, -3.0, -3.0, -1.0, -2.5])
-            .map(|(p, s)| (p.to_string(), s))
-            .collect();
+    /// A Unigram tokenizer over `pieces` (with `spec()`'s normaliser),
+    /// saved and loaded as the engine does; `<s>` 0, `</s>` 2, `<unk>` 3.
+    fn tokenizer(pieces: &[(&str, f32)], prefix: &str) -> SentenceTokenizer {
+        let pieces: Vec<(String, f32)> = pieces.iter().map(|(p, s)| (p.to_string(), *s)).collect();
         let dir = tempfile::tempdir().unwrap();
         build_unigram(&pieces, 3, 0, 2).unwrap().save(dir.path().join("tokenizer.json"), false).unwrap();
         std::fs::write(dir.path().join("normalizer.json"), serde_json::to_string(&spec()).unwrap()).unwrap();
-        let tok = SentenceTokenizer::load(dir.path(), "").unwrap();
+        SentenceTokenizer::load(dir.path(), prefix).unwrap()
+    }
+
+    #[test]
+    fn unigram_prefers_high_scores_and_splits_fused_unknowns() {
+        let tok = tokenizer(&[("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), ("▁", -2.0), ("a", -3.0), ("b", -3.0), ("▁ab", -1.0), ("▁a", -2.5)], "");
         assert_eq!(tok.encode("ab").unwrap(), vec![0, 7, 2]);
         assert_eq!(tok.encode("a\u{3000}b").unwrap(), vec![0, 8, 4, 6, 2]);
         // Two unknown characters give two <unk>, as SentencePiece does.
@@ -222,15 +224,10 @@ mod tests {
 
     #[test]
     fn token_spans_point_into_the_original_sentence() {
-        let pieces: Vec<(String, f32)> = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "▁a", "▁q", ":"]
-            .iter()
-            .zip([0.0, 0.0, 0.0, 0.0, -2.0, -3.0, -3.0, -1.0, -2.5, -1.0, -1.0])
-            .map(|(p, s)| (p.to_string(), s))
-            .collect();
-        let dir = tempfile::tempdir().unwrap();
-        build_unigram(&pieces, 3, 0, 2).unwrap().save(dir.path().join("tokenizer.json"), false).unwrap();
-        std::fs::write(dir.path().join("normalizer.json"), serde_json::to_string(&spec()).unwrap()).unwrap();
-        let tok = SentenceTokenizer::load(dir.path(), "q: ").unwrap();
+        let tok = tokenizer(
+            &[("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), ("▁", -2.0), ("a", -3.0), ("b", -3.0), ("▁ab", -1.0), ("▁a", -2.5), ("▁q", -1.0), (":", -1.0)],
+            "q: ",
+        );
         // The ideographic space (3 bytes) is normalised to one space.
         let spans = tok.encode_spans("ab\u{3000}\u{3000}a").unwrap();
         let covered: Vec<_> = spans.iter().filter_map(|(_, s)| s.clone()).collect();

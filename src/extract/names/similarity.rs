@@ -127,33 +127,34 @@ fn is_vowel(c: char) -> bool {
 
 /// A typing slip between two Latin-script spellings across languages: same
 /// length, first and last letter, and either one vowel changed (not in the
-/// ending) or two
-/// neighbouring letters swapped (plus at most one vowel changed). Latin-script
-/// languages keep foreign names as written, while exonyms and case endings
-/// change consonants, length or the ending (Mexiko/Mexico, Polska/Polski,
-/// Spanien/Spain); transliteration variants change several vowels at once
-/// (Mohammed/Muhammad).
+/// ending) or two neighbouring letters swapped (plus at most one vowel
+/// changed). Latin-script languages keep foreign names as written, while
+/// exonyms and case endings change consonants, length or the ending
+/// (Mexiko/Mexico, Polska/Polski, Spanien/Spain); transliteration variants
+/// change several vowels at once (Mohammed/Muhammad).
 pub fn misspelt(source: &str, target: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (source.chars().collect(), target.chars().collect());
     if a == b || a.len() != b.len() || a.len() < 5 || a[0] != b[0] || a.last() != b.last() {
         return false;
     }
-    let vowels_changed = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    let differing = |a: &[char]| a.iter().zip(&b).filter(|(x, y)| x != y).count();
     let class = |c: &char| if is_vowel(*c) { 'V' } else { *c };
     let (ca, cb): (Vec<char>, Vec<char>) = (a.iter().map(class).collect(), b.iter().map(class).collect());
+    let Some(i) = (0..ca.len()).find(|&i| a[i] != b[i]) else { return false };
     if ca == cb {
-        // Endings are where languages differ (Indonesian/Indonesien).
-        let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(0);
-        return vowels_changed == 1 && at + 3 < a.len();
+        // Only vowels differ. Endings are where languages differ
+        // (Indonesian/Indonesien).
+        return differing(&a) == 1 && i + 3 < a.len();
     }
-    let Some(i) = (0..ca.len()).find(|&i| ca[i] != cb[i]) else { return false };
-    if i + 1 >= ca.len() || ca[i] != cb[i + 1] || ca[i + 1] != cb[i] || ca[i + 2..] != cb[i + 2..] {
+    // The first letters that differ as consonant/vowel classes are swapped.
+    let Some(j) = (i..ca.len()).find(|&j| ca[j] != cb[j]) else { return false };
+    if j + 1 >= ca.len() || ca[j] != cb[j + 1] || ca[j + 1] != cb[j] || ca[j + 2..] != cb[j + 2..] {
         return false;
     }
     // The swap accounts for two differing letters; allow one vowel more.
     let mut swapped = a.clone();
-    swapped.swap(i, i + 1);
-    swapped.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1
+    swapped.swap(j, j + 1);
+    differing(&swapped) <= 1
 }
 
 #[cfg(test)]
