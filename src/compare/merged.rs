@@ -1,20 +1,23 @@
-//! `sentence-missing` inside a merged bead: a target that drops a sentence
-//! often aligns the orphaned source sentence with its neighbour's
-//! translation (a 2-1 bead), so no bead is left empty. A sentence whose
-//! removal makes the source side of its bead markedly *more* like the
-//! target side has no counterpart there.
+//! Sentences without counterpart inside a merged bead. A target that drops
+//! a sentence often aligns the orphaned source sentence with its
+//! neighbour's translation (a 2-1 bead), and a sentence added to the target
+//! joins its neighbour's bead the same way (1-2), so no bead is left empty.
+//! A sentence whose removal makes its side of the bead markedly *more* like
+//! the other side, on a side longer than the document's length ratio
+//! predicts, has no counterpart there.
 
 use super::{BeadView, Side};
 use crate::embed::{cosine, Embeddings};
 
-/// Least gain in cosine (bead without the sentence against the target,
-/// minus the whole bead against the target) for a sentence to be the
-/// orphan, and most log length ratio (target characters over what the
-/// document's own ratio predicts for the whole source side) for the target
-/// to be too short to hold it. Fitted on NTREX-128 en→fr/ru/ar/ja with one
-/// line dropped per document (see README, Calibration).
+/// Least gain in cosine (the longer side without the sentence against the
+/// other side, minus the whole bead) for a sentence to be the orphan, and
+/// least log length ratio (the longer side's characters over what the
+/// document's own ratio predicts from the other side) for that side to be
+/// too long to be a translation of the other. Fitted on NTREX-128
+/// en→fr/ru/ar/ja with one line dropped, or one foreign line added, per
+/// document (see README, Calibration).
 pub const GAIN_ABOVE: f32 = -0.03;
-pub const LOG_LENGTH_BELOW: f32 = -0.1;
+pub const LOG_LENGTH_ABOVE: f32 = 0.1;
 
 /// Characters of each sentence of both documents, and the document's
 /// ratio of target to source characters: lengths compare across scripts
@@ -33,31 +36,60 @@ impl Lengths {
     }
 }
 
-/// The source sentence of the bead with no counterpart in its target side.
+/// The source sentence of the bead with no counterpart in its target side
+/// (dropped by the translation).
 pub fn orphan(view: &BeadView) -> Option<usize> {
-    let bead = view.bead;
-    if bead.source.len() < 2 || bead.target.is_empty() || bead.source.len() <= bead.target.len() {
+    let (lengths, bead) = (view.lengths, view.bead);
+    let longer = Part { rows: &bead.source, embeddings: view.source.embeddings?, chars: &lengths.source };
+    let shorter = Part { rows: &bead.target, embeddings: view.target.embeddings?, chars: &lengths.target };
+    unmatched(longer, shorter, 1.0 / lengths.ratio)
+}
+
+/// The target sentence of the bead with no counterpart in its source side
+/// (added by the translation).
+pub fn stray(view: &BeadView) -> Option<usize> {
+    let (lengths, bead) = (view.lengths, view.bead);
+    let longer = Part { rows: &bead.target, embeddings: view.target.embeddings?, chars: &lengths.target };
+    let shorter = Part { rows: &bead.source, embeddings: view.source.embeddings?, chars: &lengths.source };
+    unmatched(longer, shorter, lengths.ratio)
+}
+
+/// One side of a bead: its sentences, with the document's embeddings and
+/// sentence lengths.
+struct Part<'a> {
+    rows: &'a [usize],
+    embeddings: &'a Embeddings,
+    chars: &'a [usize],
+}
+
+impl Part<'_> {
+    fn chars(&self) -> f32 {
+        self.rows.iter().map(|&i| self.chars.get(i).copied().unwrap_or(0)).sum::<usize>() as f32
+    }
+}
+
+/// The sentence of `longer` without counterpart in `shorter`; `ratio` is
+/// the document's characters on the longer side per character on the other.
+fn unmatched(longer: Part, shorter: Part, ratio: f32) -> Option<usize> {
+    if longer.rows.len() < 2 || shorter.rows.is_empty() || longer.rows.len() <= shorter.rows.len() {
         return None;
     }
-    let (source, target) = (view.source.embeddings?, view.target.embeddings?);
-    let lengths = view.lengths;
-    let expected = lengths.ratio * bead.source.iter().map(|&i| lengths.source.get(i).copied().unwrap_or(0)).sum::<usize>() as f32;
-    let written = bead.target.iter().map(|&j| lengths.target.get(j).copied().unwrap_or(0)).sum::<usize>() as f32;
-    let short = expected > 0.0 && written > 0.0 && (written / expected).ln() < LOG_LENGTH_BELOW;
-    let (best, gain) = best_gain(source, target, &bead.source, &bead.target)?;
-    (short && gain > GAIN_ABOVE).then_some(best)
+    let (expected, written) = (ratio * shorter.chars(), longer.chars());
+    let long = expected > 0.0 && written > 0.0 && (written / expected).ln() > LOG_LENGTH_ABOVE;
+    let (best, gain) = best_gain(longer.embeddings, shorter.embeddings, longer.rows, shorter.rows)?;
+    (long && gain > GAIN_ABOVE).then_some(best)
 }
 
 fn chars(side: &Side) -> Vec<usize> {
     side.sentences.iter().map(|s| side.text.get(s.span.start..s.span.end).map_or(0, |t| t.chars().count())).collect()
 }
 
-/// The source sentence whose removal raises the bead's similarity most, and by how much.
-fn best_gain(source: &Embeddings, target: &Embeddings, source_rows: &[usize], target_rows: &[usize]) -> Option<(usize, f32)> {
-    let target_vector = sum(target, target_rows, None);
-    let whole = cosine_of(&sum(source, source_rows, None), &target_vector);
-    let gain = |i: usize| cosine_of(&sum(source, source_rows, Some(i)), &target_vector) - whole;
-    source_rows.iter().map(|&i| (i, gain(i))).max_by(|a, b| a.1.total_cmp(&b.1))
+/// The sentence of `longer` whose removal raises the bead's similarity most, and by how much.
+fn best_gain(longer: &Embeddings, shorter: &Embeddings, longer_rows: &[usize], shorter_rows: &[usize]) -> Option<(usize, f32)> {
+    let other = sum(shorter, shorter_rows, None);
+    let whole = cosine_of(&sum(longer, longer_rows, None), &other);
+    let gain = |i: usize| cosine_of(&sum(longer, longer_rows, Some(i)), &other) - whole;
+    longer_rows.iter().map(|&i| (i, gain(i))).max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
 /// Sum of the rows `indices` (but `skip`); the bead as one vector.
@@ -93,6 +125,17 @@ mod tests {
         let (best, gain) = best_gain(&source, &only_first, &[0, 1], &[0]).unwrap();
         assert_eq!(best, 1);
         assert!(gain > GAIN_ABOVE, "{gain}");
+    }
+
+    #[test]
+    fn the_longer_side_must_also_be_too_long_for_the_other() {
+        let (longer, shorter) = (rows(&[[1.0, 0.1, 0.0], [0.0, 1.0, 0.1]]), rows(&[[1.0, 0.05, 0.0]]));
+        let part = |embeddings, rows, chars| Part { rows, embeddings, chars };
+        let (two, one) = ([0, 1], [0]);
+        let short_sentences = [40, 40];
+        assert_eq!(unmatched(part(&longer, &two, &short_sentences), part(&shorter, &one, &[40]), 1.0), Some(1));
+        // Eighty characters for an eighty-character sentence: a split translation.
+        assert_eq!(unmatched(part(&longer, &two, &short_sentences), part(&shorter, &one, &[80]), 1.0), None);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(added(view, j));
         }
     }
+    if let Some(j) = super::merged::stray(view) {
+        findings.push(added(view, j));
+    }
     for &j in &bead.target {
         if let Some(finding) = untranslated(view, j) {
             findings.push(finding);
