@@ -15,7 +15,7 @@ use super::{BeadView, Placed};
 /// translations fall under it on NTREX-128 (en→fr/ru/ar/ja), 38% of
 /// quotations swapped in from another document do
 /// (`benches/calibrate_quotes.py`).
-pub(super) const WEAK_UNLINKED_BELOW: f32 = 0.453;
+pub(super) const WEAK_UNLINKED_BELOW: f32 = 0.439;
 
 pub(super) struct QuoteLinks {
     links: Links,
