@@ -8,18 +8,18 @@ use crate::embed::{cosine, Embedder};
 
 /// Cosine below which a translated quote no longer says what the original
 /// said, when there are no word links: 2% of faithful quotes fall under it
-/// on NTREX-128 (en→fr/ru/ar/ja, 1,105 quote pairs), and 62% of quotes
-/// swapped for another document's do.
+/// on NTREX-128 (en→fr/ru/ar/ja), 67% of quotes swapped for another
+/// document's do.
 pub const ALTERED_BELOW: f32 = 0.797;
 /// Cosine plus word-link score below which a quote is altered: 2% of
-/// faithful quote pairs fall under it on NTREX-128 (en→fr/ru/ar/ja,
-/// 1,027 pairs, not both weak), 93% of quotations swapped in from another
-/// document in context do (`benches/calibrate_quotes.py`). The embedding
-/// alone misses short quotes, whose embeddings are close to anything;
-/// their words do not link.
+/// faithful quote pairs fall under it on NTREX-128 (en→fr/ru/ar/ja, 1,129
+/// pairs, not both weak), 94% of quotations swapped in from another
+/// document do (`benches/calibrate_quotes.py`). The embedding alone misses
+/// short quotes, whose embeddings are close to anything; their words do
+/// not link.
 pub const LINKED_ALTERED_BELOW: f32 = 1.372;
 /// The same for two weak quotes (titles, terms, scare-quoted words), which
-/// are translated more freely: 2% of 208 faithful pairs, 61% swapped.
+/// are translated more freely: 2% of 320 faithful pairs, 51% swapped.
 pub const WEAK_LINKED_ALTERED_BELOW: f32 = 1.290;
 
 pub struct EncoderQuoteSimilarity<'e> {
