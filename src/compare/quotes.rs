@@ -88,12 +88,12 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let links = if target.is_empty() { None } else { QuoteLinks::compute(view) };
     let linked = |t: &Placed| links.as_ref().and_then(|l| l.linked(view, t));
     for (s, t) in source.iter().zip(&target) {
-        let (weak, linked) = (s.fact.weak && t.fact.weak, linked(t));
+        let (weak, link) = (s.fact.weak && t.fact.weak, linked(t));
         // Two weak quotes are judged only with word links to go by.
-        if weak && linked.is_none() {
+        if weak && link.is_none() {
             continue;
         }
-        if let Some(finding) = altered(view, s, t, linked, weak) {
+        if let Some(finding) = altered(view, s, t, link, weak) {
             findings.push(finding);
         }
     }
