@@ -2,7 +2,7 @@
 //! name rules. Reads JSON lines `{"id", "source_text", "target_text",
 //! "source_lang"}` on stdin and writes one JSON line per pair: the words of
 //! each side, their cosine matrix (source rows), and each side's names as
-//! word indices.
+//! word indices, and each side's quotes the same way.
 //!
 //! usage: word_links [MODEL_DIR] < pairs.jsonl > links.jsonl
 
@@ -11,10 +11,10 @@ use std::io::{BufRead, Write};
 use transcheck::compare::links::{Links, WordVectors};
 use transcheck::extract::{self, FactKind};
 
-fn names(text: &str, language: &str, words: &WordVectors) -> Vec<serde_json::Value> {
+fn facts(text: &str, language: &str, words: &WordVectors, kind: FactKind) -> Vec<serde_json::Value> {
     extract::extract(text, 0, language)
         .into_iter()
-        .filter(|f| f.kind == FactKind::Name)
+        .filter(|f| f.kind == kind)
         .map(|f| serde_json::json!({"value": f.value, "weak": f.weak, "words": words.within(&(f.span.start..f.span.end))}))
         .collect()
 }
@@ -27,6 +27,7 @@ fn main() -> anyhow::Result<()> {
         let pair: serde_json::Value = serde_json::from_str(&line?)?;
         let text = |key: &str| pair[key].as_str().unwrap_or("").to_string();
         let (source, target, language) = (text("source_text"), text("target_text"), text("source_lang"));
+        let target_language = text("target_lang");
         let links = Links::compute(embedder.as_ref(), &source, &target).ok_or_else(|| anyhow::anyhow!("no token vectors"))?;
         let words = |t: &str, w: &WordVectors| w.spans.iter().map(|s| t[s.clone()].to_string()).collect::<Vec<_>>();
         let matrix: Vec<Vec<f32>> = (0..links.source.len())
@@ -37,8 +38,10 @@ fn main() -> anyhow::Result<()> {
             "source_words": words(&source, &links.source),
             "target_words": words(&target, &links.target),
             "matrix": matrix,
-            "source_names": names(&source, &language, &links.source),
-            "target_names": names(&target, "en", &links.target),
+            "source_names": facts(&source, &language, &links.source, FactKind::Name),
+            "target_names": facts(&target, "en", &links.target, FactKind::Name),
+            "source_quotes": facts(&source, &language, &links.source, FactKind::Quote),
+            "target_quotes": facts(&target, &target_language, &links.target, FactKind::Quote),
         });
         writeln!(out, "{record}")?;
     }

@@ -17,11 +17,12 @@ mod moved;
 mod name_links;
 mod names;
 mod numbers;
+mod quote_links;
 mod quotes;
 mod romaji;
 mod sentences;
 
-pub use quotes::{LexicalQuoteSimilarity, QuoteSimilarity};
+pub use quotes::{LexicalQuoteSimilarity, QuotePair, QuoteSimilarity};
 
 /// One document as the rules see it.
 pub struct Side<'a> {

@@ -3,28 +3,44 @@
 //! Quotes pair up in order. Whether a pair says the same thing is for a
 //! `QuoteSimilarity` to judge; the default compares words within one
 //! language and, across languages, only what it can check without a model:
-//! the numbers and names inside the quotes and their lengths.
+//! the numbers and names inside the quotes and their lengths. With an
+//! encoder, word alignment tells how well each target quote's words link
+//! into the source (`quote_links`).
 
+use super::quote_links::{QuoteLinks, WEAK_UNLINKED_BELOW};
 use super::sentences::word_count;
 use super::{excerpt, fact_location, BeadView, Placed};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::{numbers, names, FactKind};
 use crate::report::{Finding, Rule, Severity};
 
+/// Two paired quotes, as a `QuoteSimilarity` sees them.
+pub struct QuotePair<'a> {
+    pub source: &'a str,
+    pub source_language: &'a str,
+    pub target: &'a str,
+    pub target_language: &'a str,
+    /// Mean best cosine of the target quote's words to the source's words
+    /// (word alignment), when an encoder ran across languages.
+    pub linked: Option<f32>,
+    /// Both quotes are weak (titles, terms, scare-quoted words).
+    pub weak: bool,
+}
+
 /// Judges how alike two quotes are, 0..1; `None` when it cannot tell.
 pub trait QuoteSimilarity {
-    fn similarity(&self, source: &str, source_language: &str, target: &str, target_language: &str) -> Option<f32>;
+    fn similarity(&self, pair: &QuotePair) -> Option<f32>;
 }
 
 /// Word overlap within a language; numbers, names and length across languages.
 pub struct LexicalQuoteSimilarity;
 
 impl QuoteSimilarity for LexicalQuoteSimilarity {
-    fn similarity(&self, source: &str, source_language: &str, target: &str, target_language: &str) -> Option<f32> {
-        if source_language == target_language {
-            return Some(word_overlap(source, target));
+    fn similarity(&self, pair: &QuotePair) -> Option<f32> {
+        if pair.source_language == pair.target_language {
+            return Some(word_overlap(pair.source, pair.target));
         }
-        cross_language(source, source_language, target, target_language)
+        cross_language(pair.source, pair.source_language, pair.target, pair.target_language)
     }
 }
 
@@ -69,11 +85,15 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let target = view.target_facts(FactKind::Quote);
     let mut findings = Vec::new();
     let pairs = source.len().min(target.len());
+    let links = if target.is_empty() { None } else { QuoteLinks::compute(view) };
+    let linked = |t: &Placed| links.as_ref().and_then(|l| l.linked(view, t));
     for (s, t) in source.iter().zip(&target) {
-        if s.fact.weak && t.fact.weak {
+        let (weak, link) = (s.fact.weak && t.fact.weak, linked(t));
+        // Two weak quotes are judged only with word links to go by.
+        if weak && link.is_none() {
             continue;
         }
-        if let Some(finding) = altered(view, s, t) {
+        if let Some(finding) = altered(view, s, t, link, weak) {
             findings.push(finding);
         }
     }
@@ -87,7 +107,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     }
     let source_text = view.source_text();
     let source_words = word_set(&source_text);
-    let unexplained = |t: &&Placed| !t.fact.weak || (source.is_empty() && carried_over_in_vain(&source_text, &source_words, &t.fact.value));
+    let unlinked = |t: &Placed| linked(t).is_some_and(|l| l < WEAK_UNLINKED_BELOW);
+    let unexplained = |t: &&Placed| !t.fact.weak || (source.is_empty() && carried_over_in_vain(&source_text, &source_words, &t.fact.value)) || unlinked(t);
     for t in unpaired.iter().filter(unexplained) {
         let message = format!("quote \"{}\" in the target has no quote in the source", excerpt(&t.fact.value, 60));
         findings.push(view.finding(Rule::QuoteAdded, Severity::Warning, message, None, Some(fact_location(view.target, t))));
@@ -106,8 +127,9 @@ fn latin(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c))
 }
 
-fn altered(view: &BeadView, s: &Placed, t: &Placed) -> Option<Finding> {
-    let similarity = view.options.quote_similarity.similarity(&s.fact.value, view.source.language, &t.fact.value, view.target.language)?;
+fn altered(view: &BeadView, s: &Placed, t: &Placed, linked: Option<f32>, weak: bool) -> Option<Finding> {
+    let pair = QuotePair { source: &s.fact.value, source_language: view.source.language, target: &t.fact.value, target_language: view.target.language, linked, weak };
+    let similarity = view.options.quote_similarity.similarity(&pair)?;
     if similarity >= view.options.quote_threshold {
         return None;
     }

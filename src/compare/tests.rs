@@ -192,3 +192,51 @@ fn odd_text_does_not_panic() {
         }
     }
 }
+
+/// Word vectors from a small bilingual dictionary: words of one entry share
+/// a direction; any other word gets a direction of its own (by its bytes).
+struct DictionaryWords(&'static [&'static [&'static str]]);
+
+impl DictionaryWords {
+    const DIM: usize = 64;
+
+    fn direction(&self, word: &str) -> usize {
+        let word = word.to_lowercase();
+        let entry = self.0.iter().position(|entry| entry.contains(&word.as_str()));
+        entry.unwrap_or_else(|| self.0.len() + word.bytes().map(usize::from).sum::<usize>() % (Self::DIM - self.0.len()))
+    }
+}
+
+impl crate::embed::Embedder for DictionaryWords {
+    fn embed(&self, _: &[&str]) -> crate::Result<crate::embed::Embeddings> {
+        Err(crate::Error::Engine("sentence embeddings are not part of this stub".into()))
+    }
+
+    fn token_vectors(&self, sentence: &str) -> crate::Result<crate::embed::TokenVectors> {
+        let mut out = crate::embed::TokenVectors { dim: Self::DIM, ..Default::default() };
+        for token in extract::text::tokenize(sentence).into_iter().filter(|t| t.class != extract::text::Class::Symbol) {
+            let mut row = vec![0f32; Self::DIM];
+            row[self.direction(&sentence[token.start..token.end])] = 1.0;
+            out.data.extend(row);
+            out.spans.push(token.start..token.end);
+        }
+        Ok(out)
+    }
+
+    fn info(&self) -> crate::embed::ModelInfo {
+        crate::embed::ModelInfo { name: "dictionary".into(), sha256: String::new(), engine: "test".into(), dim: Self::DIM }
+    }
+}
+
+#[test]
+fn weak_target_quotes_without_linked_words_are_added() {
+    let encoder = DictionaryWords(&[&["chelsea", "челси"], &["lost", "проиграл"]]);
+    let options = CompareOptions { word_encoder: Some(&encoder), ..Default::default() };
+    let with_links = |target: &str| {
+        let (source, target) = (Doc::new("Chelsea lost.", "en"), Doc::new(target, "ru"));
+        let alignment = Alignment { beads: vec![bead(&[0], &[0])], mode: Mode::Translation };
+        rules(&compare_with(&alignment, &source.side(), &target.side(), &options)).into_iter().filter(|r| r.starts_with("quote")).collect::<Vec<_>>()
+    };
+    assert!(with_links("«Челси» проиграл.").is_empty(), "the quoted name links to the source");
+    assert_eq!(with_links("«Арсенал» проиграл."), vec!["quote-added"], "a name the source does not have");
+}
