@@ -124,7 +124,7 @@ mod tests {
         let en = marks("'Did 1,250 people come?' she asked.");
         let de = marks("„Kamen 1.250 Menschen?“, fragte sie.");
         assert_eq!(shared_kinds(&en, &de), (3, 2), "{en:?} {de:?}");
-        assert_eq!(marks("It’s Bob's day"), marks("Es ist Bobs Tag"));
+        assert!(marks("It’s Bob's day").is_empty(), "apostrophes are no quotes");
         assert!(marks("2020 came.").is_empty());
         assert_eq!(shared_kinds(&marks("Why?"), &marks("Warum!")), (0, 0));
         assert_eq!(marks("她说：“你好！”").len(), 4);
