@@ -136,7 +136,7 @@ impl Costs {
             bead_bonus: 0.92,
             length_weight: 0.51,
             marks_weight: 0.1,
-            verbatim_weight: 1.0,
+            verbatim_weight: 0.7,
             neighbour_share: 0.2,
         }
     }
