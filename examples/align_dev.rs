@@ -7,7 +7,7 @@
 //! and <doc>.src.tok one token count per line; likewise for .tgt.
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
 //! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
-//! marks_weight, neighbour_share),
+//! marks_weight, verbatim_weight, neighbour_share),
 //! lengths=tokens|chars, concat=N (cached embeddings of runs of 2..=N+1
 //! sentences, <doc>.src.c2.f32 …),
 //! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr).
@@ -94,6 +94,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "bead_bonus" => cost(&mut costs.bead_bonus)?,
             "length_weight" => cost(&mut costs.length_weight)?,
             "marks_weight" => cost(&mut costs.marks_weight)?,
+            "verbatim_weight" => cost(&mut costs.verbatim_weight)?,
             "neighbour_share" => cost(&mut costs.neighbour_share)?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,

@@ -53,7 +53,7 @@ pub struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
-    /// Each sentence's punctuation marks, for the aligner.
+    /// Each sentence's marks (punctuation, numbers, names), for the aligner.
     pub fn marks(&self) -> Vec<Vec<u32>> {
         self.sentence_texts().into_iter().map(align::marks).collect()
     }

@@ -112,6 +112,9 @@ pub struct Costs {
     /// Reward per mark (a number, question mark, quotation mark…; see
     /// [`marks`]) that both sides of a bead carry.
     pub marks_weight: f32,
+    /// Reward per verbatim word (a number or capitalised name past the
+    /// first word; see [`marks`]) that both sides of a bead carry.
+    pub verbatim_weight: f32,
     /// Share of a sentence's k-nearest-neighbour similarity in the
     /// background its distances are normalised by (the rest is its mean
     /// similarity to the whole other document): a sentence close to many
@@ -133,6 +136,7 @@ impl Costs {
             bead_bonus: 0.92,
             length_weight: 0.51,
             marks_weight: 0.1,
+            verbatim_weight: 0.7,
             neighbour_share: 0.2,
         }
     }
@@ -148,6 +152,7 @@ impl Costs {
             bead_bonus: 0.42,
             length_weight: 0.5,
             marks_weight: 0.0,
+            verbatim_weight: 0.0,
             neighbour_share: 0.0,
         }
     }

@@ -12,7 +12,7 @@
 //! punctuation mark both sides carry (see `marks`), and a bonus per bead
 //! that makes the DP prefer more, smaller beads where similarity is a tie.
 
-use super::marks::shared;
+use super::marks::shared_kinds;
 use super::runs::Runs;
 use super::similarity::dot;
 use super::Costs;
@@ -95,15 +95,16 @@ impl<'a> Scorer<'a> {
         };
         let marks = self.marks_cost(source_start, source_len, target_start, target_len);
         self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
-            + self.costs.marks_weight * marks
+            + marks
             - self.costs.bead_bonus
     }
 
-    /// Minus the number of marks the two sides share (each mark can be
+    /// Minus the weighted marks the two sides share (each mark can be
     /// shared in one bead only, so splitting and merging is neutral unless
     /// a mark crosses the boundary; skipped sentences share none).
     fn marks_cost(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
-        if self.costs.marks_weight == 0.0 || self.source_marks.is_empty() {
+        let unweighted = self.costs.marks_weight == 0.0 && self.costs.verbatim_weight == 0.0;
+        if unweighted || self.source_marks.is_empty() {
             return 0.0;
         }
         let gather = |marks: &[Vec<u32>], start: usize, len: usize| {
@@ -113,7 +114,8 @@ impl<'a> Scorer<'a> {
         };
         let source = gather(self.source_marks, source_start, source_len);
         let target = gather(self.target_marks, target_start, target_len);
-        -(shared(&source, &target) as f32)
+        let (punctuation, verbatim) = shared_kinds(&source, &target);
+        -(self.costs.marks_weight * punctuation as f32 + self.costs.verbatim_weight * verbatim as f32)
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to

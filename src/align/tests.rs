@@ -62,6 +62,31 @@ fn monotone_one_to_one() {
 }
 
 #[test]
+fn shared_number_places_an_ambiguous_line() {
+    // Target 4 is as close to source 3 as to source 4; the number both
+    // sides carry says which bead it belongs to.
+    let rows: Vec<Vec<f32>> = (0..8u64).map(|i| sentence(&[i], i)).collect();
+    let mut rows: Vec<Vec<f32>> = rows[..4].to_vec();
+    rows.push(sentence(&[3, 4], 99));
+    rows.extend((4..8u64).map(|i| sentence(&[i], i)));
+    let target = embeddings(rows, vec![20, 20, 20, 20, 8, 20, 20, 20, 20]);
+    let place = |numbered_source: usize| {
+        let source_marks: Vec<Vec<u32>> =
+            (0..8).map(|i| marks(if i == numbered_source { "Sie zahlten 1955 Franken." } else { "" })).collect();
+        let target_marks: Vec<Vec<u32>> = (0..9).map(|j| marks(if j == 4 { "Soit 1955 francs." } else { "" })).collect();
+        let source = source(8);
+        let alignment = align_sides(
+            Side { marks: Some(&source_marks), ..Side::new(&source) },
+            Side { marks: Some(&target_marks), ..Side::new(&target) },
+            &translation(),
+        );
+        pairs(&alignment).into_iter().find(|(_, t)| t.contains(&4)).map(|(s, _)| s)
+    };
+    assert_eq!(place(3), Some(vec![3]));
+    assert_eq!(place(4), Some(vec![4]));
+}
+
+#[test]
 fn two_sources_merged_into_one_target() {
     // Target 3 says what sources 3 and 4 say, in one sentence of double length.
     let mut rows = Vec::new();
