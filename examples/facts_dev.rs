@@ -1,7 +1,7 @@
 //! Development aid: measures the fact rules on DEMETR-style JSON files
 //! without the aligner, each pair being one 1-1 bead of one sentence.
 //!
-//! usage: facts_dev DEMETR_DIR [--show fp|fn] [--lang xx] [--file NAME] [--words CACHE]
+//! usage: facts_dev DEMETR_DIR [--show fp|fn|tp] [--lang xx] [--file NAME] [--words CACHE]
 //!
 //! Prints, like the project's eval script, recall (perturbed pairs flagged)
 //! and fpr (clean pairs flagged) per file and per source language.
@@ -148,13 +148,14 @@ fn option(args: &[String], name: &str) -> Option<String> {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: facts_dev DEMETR_DIR [--show fp|fn] [--lang xx] [--file NAME]");
+        eprintln!("usage: facts_dev DEMETR_DIR [--show fp|fn|tp] [--lang xx] [--file NAME]");
         std::process::exit(2);
     };
     let show = option(&args, "--show");
     let only_lang = option(&args, "--lang");
     let only_file = option(&args, "--file");
     let words = option(&args, "--words").map(|path| CachedWords::open(&path));
+    let only_id = option(&args, "--id");
     let half = option(&args, "--ids").map(|h| usize::from(h == "odd"));
     for (name, prefix) in FILES {
         if only_file.as_deref().is_some_and(|f| !name.contains(f)) {
@@ -165,7 +166,8 @@ fn main() {
         let items: Vec<serde_json::Value> = serde_json::from_str(&text).expect("json");
         let mut by_lang: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
         let kept = |x: &&serde_json::Value| half.is_none_or(|h| x["id"].as_u64().unwrap_or(0) as usize % 2 == h);
-        for item in items.iter().filter(|x| x["pert_check"].as_bool() == Some(true)).filter(kept) {
+        let wanted = |x: &&serde_json::Value| only_id.as_ref().is_none_or(|id| x["id"].to_string() == *id);
+        for item in items.iter().filter(|x| x["pert_check"].as_bool() == Some(true)).filter(kept).filter(wanted) {
             let lang = language(item["lang_tag"].as_str().unwrap_or(""));
             let source = item["src_sent"].as_str().unwrap_or("");
             let clean = check(source, lang, item["mt_sent"].as_str().unwrap_or(""), words.as_ref());
@@ -181,6 +183,7 @@ fn main() {
             let (target, findings, hit) = match show.as_deref() {
                 Some("fp") => ("mt_sent", &clean, fp),
                 Some("fn") => ("pert_sent", &perturbed, !tp),
+                Some("tp") => ("pert_sent", &perturbed, tp),
                 _ => continue,
             };
             if hit {
