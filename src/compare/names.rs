@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Evidence, NameLinks, WEAK_UNLINKED_BELOW};
+use super::name_links::{Evidence, NameLinks, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
@@ -267,14 +267,17 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             }
         }
         let evidence = match &name_links {
-            Some(links) if !target.fact.weak => links.judge(view, target, &words, false),
-            _ => Evidence::Unsure,
+            Some(links) => links.judge(view, target, &words, false),
+            None => Evidence::Unsure,
         };
         // Spelling decides, unless alignment shows a translated name; a
         // name spelled like nothing nearby in the source is added even when
         // its sounds occur somewhere in an uncased source by chance.
         let unlinked = evidence == Evidence::Unlinked && !spelled_alike && !misspelled;
-        if !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
+        // A weak name (a capital opening the sentence) may be any word: it
+        // is added only when spelled like nothing and linked to nothing.
+        let weak_added = target.fact.weak && unsupported && unlinked;
+        if weak_added || !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
             findings.push(added(view, target));
         }
     }
@@ -304,7 +307,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let absent = match source_places(&written, &target_text) {
             places if places.iter().any(|(_, found)| *found) => false,
             places if places.iter().any(|(key, _)| !spelled(key)) => true,
-            _ => spelled_nowhere,
+            _ => spelled_nowhere && !name_links.as_ref().is_some_and(|links| rendered_by_meaning(&links.counterparts(view, source, &keys, true), &keys)),
         };
         if absent {
             findings.push(missing(view, source));
@@ -319,6 +322,18 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         }
     }
     dedup(findings)
+}
+
+/// A source name that the translation rendered by meaning: one of its words
+/// links closely to a common word (Paesi → countries, Twitter → tweeted) or
+/// to a form sharing its stem (Afroamerykanów → Americans, polski →
+/// Polish). A name swapped for another links to that other name instead.
+fn rendered_by_meaning(counterparts: &[(f32, String)], keys: &[&str]) -> bool {
+    counterparts.iter().filter(|(similarity, _)| *similarity >= TRANSLATED_FROM).any(|(_, word)| {
+        let common = word.chars().next().is_some_and(char::is_lowercase);
+        let stem: String = consonants(&ascii_key(word)).chars().take(3).collect();
+        common || (stem.len() == 3 && keys.iter().any(|k| consonants(k).contains(&stem)))
+    })
 }
 
 /// Source words (in a script without capitals) with no counterpart in the
