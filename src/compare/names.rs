@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Evidence, NameLinks, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
+use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
@@ -294,8 +294,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let written = shown(view, source, true);
         let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
         let latin = written.chars().all(|c| (c as u32) < 0x250);
-        // Parts of a name get translated ("Severnogo flota"); only a name
-        // none of whose words is found is missing.
+        // Parts of a name get translated ("Severnogo flota"): a name none of
+        // whose words is found is missing, or one with a word lost (below).
         let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
         let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym }, &target_name_words, &target_words, cross_language, false).0).collect();
         let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
@@ -307,7 +307,10 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let absent = match source_places(&written, &target_text) {
             places if places.iter().any(|(_, found)| *found) => false,
             places if places.iter().any(|(key, _)| !spelled(key)) => true,
-            _ => spelled_nowhere && !name_links.as_ref().is_some_and(|links| rendered_by_meaning(&links.counterparts(view, source, &keys, true), &keys)),
+            _ => {
+                let counterparts = name_links.as_ref().map(|links| links.counterparts(view, source, &keys, true)).unwrap_or_default();
+                (spelled_nowhere && !rendered_by_meaning(&counterparts, &keys)) || lost_word(&keys, &likeness, &counterparts)
+            }
         };
         if absent {
             findings.push(missing(view, source));
@@ -324,12 +327,29 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     dedup(findings)
 }
 
+/// One word of a longer name left out ("Vladimira Putina" rendered
+/// "Vladimir", "Hershey y Chase" rendered "Chase"): spelled like nothing,
+/// not a translatable word, not rendered by meaning, and linked weakly or to
+/// a name word of the target that is another source word's counterpart.
+fn lost_word(keys: &[&str], likeness: &[Likeness], counterparts: &[Counterpart]) -> bool {
+    if keys.len() < 2 {
+        return false;
+    }
+    let taken = |c: &Counterpart| !c.link.mutual && c.word.chars().next().is_some_and(char::is_uppercase) && !is_generic(&ascii_key(&c.word));
+    keys.iter().zip(likeness).filter(|(key, l)| **l == Likeness::Different && !is_generic(key)).any(|(key, _)| {
+        counterparts
+            .iter()
+            .filter(|c| c.key == *key)
+            .any(|c| (taken(c) || c.link.similarity < LOST_WORD_BELOW) && !rendered_by_meaning(std::slice::from_ref(c), keys))
+    })
+}
+
 /// A source name that the translation rendered by meaning: one of its words
 /// links closely to a common word (Paesi → countries, Twitter → tweeted) or
 /// to a form sharing its stem (Afroamerykanów → Americans, polski →
 /// Polish). A name swapped for another links to that other name instead.
-fn rendered_by_meaning(counterparts: &[(f32, String)], keys: &[&str]) -> bool {
-    counterparts.iter().filter(|(similarity, _)| *similarity >= TRANSLATED_FROM).any(|(_, word)| {
+fn rendered_by_meaning(counterparts: &[Counterpart], keys: &[&str]) -> bool {
+    counterparts.iter().filter(|c| c.link.similarity >= TRANSLATED_FROM).any(|Counterpart { word, .. }| {
         let common = word.chars().next().is_some_and(char::is_lowercase);
         let stem: String = consonants(&ascii_key(word)).chars().take(3).collect();
         common || (stem.len() == 3 && keys.iter().any(|k| consonants(k).contains(&stem)))
