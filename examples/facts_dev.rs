@@ -9,7 +9,7 @@
 //! With `--words CACHE` the name rules get word alignments from the model,
 //! as `check` does; token vectors are kept in the file CACHE (written on
 //! the first run, a few minutes; later runs take seconds). Without it names
-//! are matched by spelling alone. `--ids even|odd` keeps half the items,
+//! are matched by spelling alone. `--ids even|odd` keeps every other item,
 //! for fitting on one half and testing on the other.
 
 use std::collections::{BTreeMap, HashMap};
@@ -165,9 +165,11 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let items: Vec<serde_json::Value> = serde_json::from_str(&text).expect("json");
         let mut by_lang: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-        let kept = |x: &&serde_json::Value| half.is_none_or(|h| x["id"].as_u64().unwrap_or(0) as usize % 2 == h);
+        // DEMETR's ids are all even: halves go by position among the items.
+        let perturbed = items.iter().filter(|x| x["pert_check"].as_bool() == Some(true));
+        let kept = perturbed.enumerate().filter(|(k, _)| half.is_none_or(|h| k % 2 == h)).map(|(_, x)| x);
         let wanted = |x: &&serde_json::Value| only_id.as_ref().is_none_or(|id| x["id"].to_string() == *id);
-        for item in items.iter().filter(|x| x["pert_check"].as_bool() == Some(true)).filter(kept).filter(wanted) {
+        for item in kept.filter(wanted) {
             let lang = language(item["lang_tag"].as_str().unwrap_or(""));
             let source = item["src_sent"].as_str().unwrap_or("");
             let debug = std::env::var("TC_DEBUG").is_ok();

@@ -59,6 +59,16 @@ pub(super) const TRANSLATED_FROM: f32 = 0.65;
 /// translated word by word).
 pub(super) const LOST_WORD_BELOW: f32 = 0.55;
 
+/// A weak source name (a capital opening the sentence, a German noun) whose
+/// mutual counterpart is a target name spelled like nothing in the source
+/// was swapped when the link is weaker than this: a sentence's first word
+/// translated (Ocho ↔ Eight 0.86, Bývalý ↔ Former 0.61) links closer than
+/// a swapped name (Murray ↔ Hamáček 0.53, Madagaskar ↔ Boston 0.59).
+/// Fitted on every other DEMETR item (0.55, 0.6, 0.63: replaced recall
+/// 0.900, 0.906, 0.906; 0.63 flags one more clean pair); on the other half
+/// replaced recall 0.846 → 0.864, clean pairs flagged unchanged.
+pub(super) const SWAPPED_BELOW: f32 = 0.6;
+
 /// A word of a name with its best link to the other side.
 pub(super) struct Counterpart {
     pub key: String,
@@ -98,7 +108,6 @@ impl NameLinks {
     pub fn judge(&self, view: &BeadView, placed: &Placed, keys: &[&str], source: bool) -> Evidence {
         let span = view.joined_span(placed, source);
         let below = if self.han { UNLINKED_BELOW_HAN } else { UNLINKED_BELOW };
-        let below = if placed.fact.weak && !source { std::env::var("TC_WEAK").ok().and_then(|v| v.parse::<f32>().ok()).map_or(below, |d| below + d) } else { below };
         let text = if source { &self.source_text } else { &self.target_text };
         judge(&self.links, text, &span, keys, below, source)
     }

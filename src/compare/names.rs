@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
+use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
@@ -286,7 +286,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             continue;
         }
         if source.fact.weak {
-            if weak_missing(view, source, name_links.as_ref(), &target_name_words, &target_words, cross_language) {
+            let in_source = |key: &str| best(&Key::spelling(key), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different;
+            if weak_missing(view, source, name_links.as_ref(), &target_name_words, &target_words, cross_language, &in_source) {
                 findings.push(missing(view, source));
             }
             continue;
@@ -374,12 +375,31 @@ fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
 /// is missing when no word of it is spelled like a target word and none
 /// links closely to one: a name removed from the translation leaves its
 /// source words linked only to unrelated words, while a common noun is
-/// usually translated and links to its translation.
-fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool) -> bool {
+/// usually translated and links to its translation. It is also missing when
+/// its counterpart is another name (`swapped_for`).
+fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool, in_source: &dyn Fn(&str) -> bool) -> bool {
     let Some(links) = links else { return false };
     let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
     let spelled = keys.iter().any(|key| best(&Key::spelling(key), target_name_words, target_words, cross_language, false).0 != Likeness::Different);
-    !keys.is_empty() && !spelled && links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW)
+    if keys.is_empty() || spelled {
+        return false;
+    }
+    let swapped = || {
+        let counterparts = links.counterparts(view, source, &keys, true);
+        !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target_name_words, in_source))
+    };
+    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped()
+}
+
+/// A source word whose mutual counterpart is a target name word spelled
+/// like nothing in the source and sharing no stem with it (Murray ↔
+/// Hamáček, Madagaskar ↔ Boston): the name in that slot was swapped.
+fn swapped_for(counterpart: &Counterpart, keys: &[&str], target_name_words: &[NameWord], in_source: &dyn Fn(&str) -> bool) -> bool {
+    let key = ascii_key(&counterpart.word);
+    let stem: String = consonants(&key).chars().take(3).collect();
+    let shares_stem = keys.iter().any(|k| consonants(k).contains(&stem));
+    let name_word = target_name_words.iter().any(|w| w.key == key);
+    counterpart.link.mutual && counterpart.link.similarity < SWAPPED_BELOW && name_word && key.len() >= 3 && !is_generic(&key) && !shares_stem && !in_source(&key)
 }
 
 fn missing(view: &BeadView, source: &Placed) -> Finding {
