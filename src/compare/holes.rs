@@ -60,7 +60,9 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     // "the diocese of and", "born in to", "waved at in front".
     if let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) {
         let idiom = matches!((first, second), ("on", "in") | ("in", "on") | ("by", "and"));
-        if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom {
+        // "coming in was": a verb's particle, not a preposition.
+        let particle = i.checked_sub(1).and_then(|b| word(tokens, b)).is_some_and(|b| b.ends_with("ing"));
+        if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom && !particle {
             return Some((i, i + 1));
         }
     }
@@ -69,7 +71,7 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         return Some((i, i + 1));
     }
     // `…," said.`, `…, spoke of`: a verb with no subject after a clause.
-    if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) {
+    if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) && !closes_apposition(tokens, i) {
         let after = tokens.get(i + 2);
         if after.is_some_and(|a| matches!(a.text, "." | "," | ":") || matches!(a.norm.as_str(), "on" | "of" | "in" | "at" | "to" | "that" | "about" | "with")) {
             return Some((i + 1, i + 1));
@@ -100,6 +102,16 @@ fn opens_with_verb(tokens: &[Token], i: usize) -> bool {
     let finite = |w: &str| w.len() >= 5 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !OPENERS_IN_S.contains(&w)));
     let object = DETERMINERS_AFTER_VERB.contains(&second) || tokens.get(i + 1).is_some_and(|t| is_capitalized(t.text));
     (finite(first) && object) || (first == "also" && finite(second))
+}
+
+/// Whether the comma at `i` closes an apposition or a relative clause whose
+/// subject stands before it: "Duan, the director, said", "The hospital,
+/// where she works, announced".
+fn closes_apposition(tokens: &[Token], i: usize) -> bool {
+    let Some(opening) = tokens[..i].iter().rposition(|t| t.text == ",") else { return false };
+    let named_before = opening.checked_sub(1).is_some_and(|b| tokens[b].class == Class::Word && is_capitalized(tokens[b].text));
+    let opens_clause = word(tokens, opening + 1).is_some_and(|w| matches!(w, "the" | "a" | "an" | "who" | "which" | "where" | "whose" | "when"));
+    named_before || opens_clause
 }
 
 fn first_word(tokens: &[Token]) -> Option<usize> {
@@ -135,6 +147,9 @@ mod tests {
         assert!(find("Prices rose by 5%, the bank said.").is_none());
         assert!(find("By and large, voters stayed home, said the mayor.").is_none());
         assert!(find("Perhaps the talks will resume.").is_none());
+        assert!(find("Duan Mengqi, the director of the station, said that it works.").is_none());
+        assert!(find("The hospital, where she works, announced on Monday that it closed.").is_none());
+        assert!(find("Most people coming in was from Iraq.").is_none());
         assert!(find("Officials said the talks went well.").is_none());
         assert!(find("Located in the north, the town grew.").is_none());
         assert!(find("Prices rose before the election.").is_none());

@@ -232,6 +232,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let (source_text, target_text) = (view.source_text(), view.target_text());
     let cross_language = view.source.language != view.target.language;
     let japanese = crate::extract::text::base_language(view.source.language) == "ja";
+    let german_target = crate::extract::text::base_language(view.target.language) == "de";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
     let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
@@ -243,7 +244,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // Places inside the name ("North Korea") are checked by their exonyms.
         // A place not found by its exonyms may still match by sound below.
         let covered = places_in(&target.fact.value, &source_text);
-        let (mut unsupported, mut spelled_alike, mut misspelled) = (false, false, false);
+        let (mut unsupported_keys, mut spelled_alike, mut misspelled) = (Vec::new(), false, false);
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words.iter().copied() {
             let plain = word_in(view, target, key, false).is_ascii();
@@ -262,7 +263,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
                 (Likeness::Variant, Some(source)) if same_script || anchored_likeness(source, target, key, &words).is_some() => {
                     findings.push(variant(view, source, target, key))
                 }
-                (Likeness::Different, _) => unsupported = true,
+                (Likeness::Different, _) => unsupported_keys.push(key),
                 _ => {}
             }
         }
@@ -270,13 +271,17 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             Some(links) => links.judge(view, target, &words, false),
             None => Evidence::Unsure,
         };
+        let all_keys: Vec<&str> = target.fact.value.split(' ').collect();
+        let expanded = || name_links.as_ref().is_some_and(|links| one_counterpart(&links.counterparts(view, target, &all_keys, false), &unsupported_keys));
+        let unsupported = !unsupported_keys.is_empty() && !expanded();
         // Spelling decides, unless alignment shows a translated name; a
         // name spelled like nothing nearby in the source is added even when
         // its sounds occur somewhere in an uncased source by chance.
         let unlinked = evidence == Evidence::Unlinked && !spelled_alike && !misspelled;
         // A weak name (a capital opening the sentence) may be any word: it
-        // is added only when spelled like nothing and linked to nothing.
-        let weak_added = target.fact.weak && unsupported && unlinked;
+        // is added only when spelled like nothing and linked to nothing. In
+        // German every noun is weak, and nouns get translated loosely.
+        let weak_added = target.fact.weak && !german_target && unsupported && unlinked;
         if weak_added || !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
             findings.push(added(view, target));
         }
@@ -355,6 +360,17 @@ fn rendered_by_meaning(counterparts: &[Counterpart], keys: &[&str]) -> bool {
         let stem: String = consonants(&ascii_key(word)).chars().take(3).collect();
         common || (stem.len() == 3 && keys.iter().any(|k| consonants(k).contains(&stem)))
     })
+}
+
+/// Words of a target name, spelled like nothing in the source, whose best
+/// source word is the close mutual counterpart of another word of the same
+/// name that is spelled alike or translatable:
+/// the name written out more fully ("Vladimir Putin" for 普京, "Polish
+/// Football Association" for PZPN). A swapped part links elsewhere, and a
+/// swapped name of two words links loosely to the one it replaced.
+fn one_counterpart(counterparts: &[Counterpart], unsupported: &[&str]) -> bool {
+    let anchored = |c: &Counterpart| counterparts.iter().any(|d| d.key != c.key && !unsupported.contains(&d.key.as_str()) && d.link.mutual && d.link.similarity >= TRANSLATED_FROM && d.link.other == c.link.other);
+    !unsupported.is_empty() && unsupported.iter().all(|key| counterparts.iter().any(|c| c.key == *key && anchored(c)))
 }
 
 /// Source words (in a script without capitals) with no counterpart in the
