@@ -511,3 +511,63 @@ fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
     }
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::links::Link;
+    use crate::document::Span;
+    use crate::extract::Fact;
+
+    fn counterpart(key: &str, other: usize, similarity: f32, mutual: bool, word: &str) -> Counterpart {
+        Counterpart { key: key.to_string(), link: Link { other, similarity, mutual }, word: word.to_string() }
+    }
+
+    #[test]
+    fn names_rendered_by_meaning_link_to_common_words_or_their_stem() {
+        assert!(rendered_by_meaning(&[counterpart("paesi", 5, 0.89, true, "countries")], &["paesi"]));
+        assert!(rendered_by_meaning(&[counterpart("afroamerykanow", 3, 0.75, true, "Americans")], &["afroamerykanow"]));
+        // Another name in the slot, or a weak link, explains nothing.
+        assert!(!rendered_by_meaning(&[counterpart("moscu", 2, 0.67, true, "Russian")], &["moscu"]));
+        assert!(!rendered_by_meaning(&[counterpart("paesi", 5, 0.5, true, "countries")], &["paesi"]));
+    }
+
+    #[test]
+    fn a_word_lost_from_a_longer_name() {
+        let keys = ["vladimira", "putina"];
+        let likeness = [Likeness::Same, Likeness::Different];
+        let taken = [counterpart("vladimira", 1, 0.72, true, "Vladimir"), counterpart("putina", 2, 0.58, false, "Zelensky")];
+        assert!(lost_word(&keys, &likeness, &taken));
+        let translated = [counterpart("vladimira", 1, 0.72, true, "Vladimir"), counterpart("putina", 2, 0.7, true, "Putin")];
+        assert!(!lost_word(&keys, &likeness, &translated));
+        assert!(!lost_word(&keys[1..], &likeness[1..], &taken[1..]), "a one-word name is judged whole");
+    }
+
+    #[test]
+    fn a_weak_name_swapped_for_another() {
+        let fact = Fact::new(FactKind::Name, Span::new(0, 7), "hamacek");
+        let placed = Placed { sentence: 0, fact: &fact };
+        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false }];
+        let nowhere = |_: &str| false;
+        assert!(swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
+        // A close link is a translation; a word spelled in the source is no swap.
+        assert!(!swapped_for(&counterpart("murray", 0, 0.8, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
+        assert!(!swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &|_| true));
+    }
+
+    #[test]
+    fn a_name_written_out_more_fully() {
+        let putin = [counterpart("vladimir", 0, 0.56, false, "普"), counterpart("putin", 0, 0.76, true, "普")];
+        assert!(one_counterpart(&putin, &["vladimir"]));
+        // Two swapped words sharing a loose counterpart explain nothing.
+        let swapped = [counterpart("tehsil", 4, 0.52, true, "Moldau"), counterpart("naushera", 4, 0.52, false, "Moldau")];
+        assert!(!one_counterpart(&swapped, &["naushera"]));
+    }
+
+    #[test]
+    fn places_inside_source_names() {
+        assert_eq!(source_places("USA Donald Trump", "President Donald Trump said"), vec![("usa".to_string(), false)]);
+        assert_eq!(source_places("USA Donald Trump", "US President Donald Trump said"), vec![("usa".to_string(), true)]);
+        assert!(source_places("Morgan Stanley", "Morgan Stanley said").is_empty());
+    }
+}
