@@ -46,9 +46,9 @@ const LINKED_FROM: f32 = 0.65;
 /// A source name spelled like nothing in the target is rendered by meaning
 /// when a word of it links at least this closely to a common word or to a
 /// form sharing its stem (see `names::rendered_by_meaning`). On DEMETR's
-/// name pairs (x→en) this clears 6 of 33 clean pairs flagged in the
-/// replaced file (0.62: 7, but a removed German "Sie" glossed "you" is
-/// then lost; 0.7: 4).
+/// replaced-name pairs (x→en) this clears 6 of 33 clean pairs flagged
+/// (0.6 and 0.62: 7, but a removed name then passes: the word "Sie" in a
+/// Czech sentence, glossed "you"), removed recall unchanged.
 pub(super) const TRANSLATED_FROM: f32 = 0.65;
 
 /// A word of a longer source name, spelled like nothing in the target,
