@@ -172,10 +172,7 @@ fn main() {
         for item in kept.filter(wanted) {
             let lang = language(item["lang_tag"].as_str().unwrap_or(""));
             let source = item["src_sent"].as_str().unwrap_or("");
-            let debug = std::env::var("TC_DEBUG").is_ok();
-            if debug { eprintln!("## {name} {} {lang} clean", item["id"]); }
             let clean = check(source, lang, item["mt_sent"].as_str().unwrap_or(""), words.as_ref());
-            if debug { eprintln!("## {name} {} {lang} pert", item["id"]); }
             let perturbed = check(source, lang, item["pert_sent"].as_str().unwrap_or(""), words.as_ref());
             let (tp, fp) = (!flagged(&perturbed, prefix).is_empty(), !flagged(&clean, prefix).is_empty());
             let counts = by_lang.entry(lang).or_default();
