@@ -19,8 +19,13 @@ const VERBS: &[&str] = &[
     "spoke", "began", "started", "helped", "wrote", "founded", "joined", "left", "returned",
 ];
 /// Words that cannot follow a preposition directly.
-const AFTER_PREPOSITION: &[&str] = &["and", "at", "in", "of", "from", "have", "has", "is", "was", "were", "are", "so"];
-const PREPOSITIONS: &[&str] = &["in", "of", "at", "on", "from", "between", "about", "near", "with"];
+const AFTER_PREPOSITION: &[&str] = &["and", "at", "in", "of", "from", "have", "has", "is", "was", "were", "are", "so", "for"];
+const PREPOSITIONS: &[&str] = &["in", "of", "at", "on", "from", "between", "about", "near", "with", "before"];
+/// Words that cannot follow "the".
+const AFTER_THE: &[&str] = &["as", "of", "in", "and", "is", "was", "said", "has", "to", "for", "with", "on", "but", "which", "who", "will", "had", "would", "could"];
+/// Sentence openings ending in -s that are not verbs.
+const OPENERS_IN_S: &[&str] = &["perhaps", "sometimes", "nevertheless", "nonetheless", "besides", "towards", "afterwards", "thus", "always", "unless", "whereas", "plus", "as", "its", "this", "his", "is", "was", "has", "does", "across", "various", "numerous", "news", "analysts", "officials"];
+const DETERMINERS_AFTER_VERB: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "that"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "our", "his", "her", "their", "its", "former", "late", "new", "then"];
 
 /// Byte range of the first trace of a dropped name in an English sentence.
@@ -48,14 +53,16 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     if word(tokens, i).is_some_and(|w| FUNCTION_WORDS.contains(&w)) {
         match next {
             Some(n) if matches!(n.text, "," | "." | ";" | ":" | ")") && !(token.norm == "to" && n.text != ",") => return Some((i, i + 1)),
-            Some(n) if token.norm == "the" && n.class == Class::Word && matches!(n.norm.as_str(), "as" | "of" | "in" | "and" | "is" | "was" | "said" | "has" | "to" | "for" | "with" | "on") => return Some((i, i + 1)),
+            Some(n) if token.norm == "the" && n.class == Class::Word && AFTER_THE.contains(&n.norm.as_str()) => return Some((i, i + 1)),
             _ => {}
         }
     }
     // "the diocese of and", "born in to", "waved at in front".
     if let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) {
         let idiom = matches!((first, second), ("on", "in") | ("in", "on") | ("by", "and"));
-        if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom {
+        // "coming in was": a verb's particle, not a preposition.
+        let particle = i.checked_sub(1).and_then(|b| word(tokens, b)).is_some_and(|b| b.ends_with("ing"));
+        if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom && !particle {
             return Some((i, i + 1));
         }
     }
@@ -64,9 +71,9 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         return Some((i, i + 1));
     }
     // `…," said.`, `…, spoke of`: a verb with no subject after a clause.
-    if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) {
+    if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) && !closes_apposition(tokens, i) {
         let after = tokens.get(i + 2);
-        if after.is_some_and(|a| matches!(a.text, "." | ",") || matches!(a.norm.as_str(), "on" | "of" | "in" | "at" | "to" | "that" | "about" | "with")) {
+        if after.is_some_and(|a| matches!(a.text, "." | "," | ":") || matches!(a.norm.as_str(), "on" | "of" | "in" | "at" | "to" | "that" | "about" | "with")) {
             return Some((i + 1, i + 1));
         }
     }
@@ -82,7 +89,29 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     if i == first_word(tokens)? && word(tokens, i).is_some_and(|w| VERBS.contains(&w)) && next.is_some_and(|n| n.class == Class::Word && !is_capitalized(n.text)) {
         return Some((i, i));
     }
+    if i == first_word(tokens)? && opens_with_verb(tokens, i) {
+        return Some((i, i));
+    }
     None
+}
+
+/// "Reiterated the…", "Considers Iran…", "Also hopes…": a finite verb
+/// (-ed, -s) opening the sentence before its object, or after "Also".
+fn opens_with_verb(tokens: &[Token], i: usize) -> bool {
+    let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) else { return false };
+    let finite = |w: &str| w.len() >= 5 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !OPENERS_IN_S.contains(&w)));
+    let object = DETERMINERS_AFTER_VERB.contains(&second) || tokens.get(i + 1).is_some_and(|t| is_capitalized(t.text));
+    (finite(first) && object) || (first == "also" && finite(second))
+}
+
+/// Whether the comma at `i` closes an apposition or a relative clause whose
+/// subject stands before it: "Duan, the director, said", "The hospital,
+/// where she works, announced".
+fn closes_apposition(tokens: &[Token], i: usize) -> bool {
+    let Some(opening) = tokens[..i].iter().rposition(|t| t.text == ",") else { return false };
+    let named_before = opening.checked_sub(1).is_some_and(|b| tokens[b].class == Class::Word && is_capitalized(tokens[b].text));
+    let opens_clause = word(tokens, opening + 1).is_some_and(|w| matches!(w, "the" | "a" | "an" | "who" | "which" | "where" | "whose" | "when"));
+    named_before || opens_clause
 }
 
 fn first_word(tokens: &[Token]) -> Option<usize> {
@@ -102,6 +131,12 @@ mod tests {
         assert!(find("The worst team in, Leeds, lost.").is_some());
         assert!(find("He works for the diocese of and the city.").is_some());
         assert!(find("\"We will win,\" said.").is_some());
+        assert!(find("Reiterated the 2017 surveillance of a satellite.").is_some());
+        assert!(find("Considers Iran to be its main enemy.").is_some());
+        assert!(find("Also hopes to set up a fund.").is_some());
+        assert!(find("Previously, the demanded to close the consulate.").is_none());
+        assert!(find("It rained in for the next three days.").is_some());
+        assert!(find("When asked to comment, said: \"Mike spoke.\"").is_some());
     }
 
     #[test]
@@ -111,5 +146,12 @@ mod tests {
         assert!(find("Minister for Health Jane Doe opened the hospital.").is_none());
         assert!(find("Prices rose by 5%, the bank said.").is_none());
         assert!(find("By and large, voters stayed home, said the mayor.").is_none());
+        assert!(find("Perhaps the talks will resume.").is_none());
+        assert!(find("Duan Mengqi, the director of the station, said that it works.").is_none());
+        assert!(find("The hospital, where she works, announced on Monday that it closed.").is_none());
+        assert!(find("Most people coming in was from Iraq.").is_none());
+        assert!(find("Officials said the talks went well.").is_none());
+        assert!(find("Located in the north, the town grew.").is_none());
+        assert!(find("Prices rose before the election.").is_none());
     }
 }

@@ -58,6 +58,15 @@ fn starts_clause(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Latin, Greek or Cyrillic (by the first letter), for telling runs apart.
+fn script(token: &Token) -> u8 {
+    match token.text.chars().find(|c| c.is_alphabetic()).map_or(0, |c| c as u32) {
+        0x370..=0x3FF => 1,
+        0x400..=0x52F => 2,
+        _ => 0,
+    }
+}
+
 fn name_word(token: &Token) -> bool {
     token.class == Class::Word && is_capitalized(token.text) && token.text.chars().count() >= 2
 }
@@ -80,7 +89,10 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
                 j += 1;
                 continue;
             }
-            if name_word(&tokens[j]) && !stop::is_stop(language, &tokens[j].norm) && !tokens[j - 1].text.ends_with([',', '.', ';', ':']) {
+            // A change of script ends a name: "The Hockey News Райан Кеннеди"
+            // is a title and a person.
+            let same_script = script(&tokens[j]) == script(&tokens[last]);
+            if name_word(&tokens[j]) && same_script && !stop::is_stop(language, &tokens[j].norm) && !tokens[j - 1].text.ends_with([',', '.', ';', ':']) {
                 last = j;
                 j += 1;
                 continue;
@@ -152,4 +164,22 @@ fn uncased_names(tokens: &[Token]) -> Vec<Fact> {
         }
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+
+    fn values(sentence: &str, language: &str) -> Vec<String> {
+        extract(sentence, language).into_iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn a_change_of_script_ends_a_name() {
+        let found = values("сообщает журналист The Hockey News Райан Кеннеди.", "ru");
+        assert!(found.contains(&"hockey news".to_string()), "{found:?}");
+        assert!(found.contains(&"raian kennedi".to_string()), "{found:?}");
+        // Within one script a run goes on (the first word opens the clause).
+        assert_eq!(values("Mluvil s Jaroslavem Kuberou.", "cs"), vec!["mluvil", "jaroslavem kuberou"]);
+    }
 }

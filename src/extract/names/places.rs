@@ -48,8 +48,10 @@ pub fn by_form(name: &str) -> Option<&'static Place> {
 fn form_matches(form: &str, word: &str) -> bool {
     if form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x2000 || c == '-' || c == '.') {
         // Stems of cased scripts: the word starts with the form, and is not
-        // much longer (case endings only).
-        word.starts_with(form) && word.chars().count() <= form.chars().count() + 4
+        // much longer (case endings only; short stems begin other names:
+        // `kub` Kubera, `stan` Stanley).
+        let (form_length, word_length) = (form.chars().count(), word.chars().count());
+        word.starts_with(form) && word_length <= form_length + if form_length <= 4 { 2 } else { 4 }
     } else {
         word == form
     }
@@ -88,5 +90,7 @@ mod tests {
         assert_eq!(by_form("Катаром").unwrap().english[0], "qatar");
         assert!(by_form("Niemcami").is_some());
         assert!(by_form("Ordinary").is_none());
+        assert!(by_form("Kubie").is_some());
+        assert!(by_form("Kubera").is_none() && by_form("Stanley").is_none());
     }
 }
