@@ -7,6 +7,7 @@
 //! words are compared by consonant classes of their transliteration.
 
 use super::name_links::{Evidence, NameLinks, WEAK_UNLINKED_BELOW};
+use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
@@ -279,6 +280,15 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             continue;
         }
         let written = shown(view, source, true);
+        // Latin names in Chinese or Arabic are told by sound and alignment.
+        if place_support(&written, &target_text, false).is_none() {
+            match rendered::judge(view, source, name_links.as_ref().map(NameLinks::links)) {
+                Some(Rendered::Present) => continue,
+                Some(Rendered::Misspelt(finding)) => { findings.push(finding); continue; }
+                Some(Rendered::Absent) => { findings.push(missing(view, source)); continue; }
+                None => {}
+            }
+        }
         let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
         let latin = written.chars().all(|c| (c as u32) < 0x250);
         // Parts of a name get translated ("Severnogo flota"); only a name
