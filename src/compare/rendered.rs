@@ -1,8 +1,8 @@
 //! A Latin-script source name in a Chinese or Arabic target: found by
 //! sound (see `extract::names::rendering`), misspelt when a rendering one
-//! consonant off stands where the name does, missing when nothing renders
-//! it. Where it stands is told by word alignment, or by another word of
-//! the same name rendered right next to it (埃莱娜·莫雷利).
+//! consonant off stands where the name does, possibly missing when nothing
+//! renders it. Where it stands is told by another word of the same name
+//! rendered right next to it (埃莱娜·莫雷利) and by word alignment.
 
 use std::ops::Range;
 
@@ -106,8 +106,10 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
         }
         let linked = links.map_or(Vec::new(), |l| linked_targets(l, &source_text, &span, key));
         for near in pieces.iter().filter(|p| rendering(key, &target_text[(*p).clone()], script) == Rendering::Near) {
+            // Alignment alone places near renderings wrongly in news text
+            // (凤凰城 for Phoenix): the name's other word must be beside it.
             let anchored = found.iter().flatten().any(|f| adjacent(&target_text, f, near));
-            if anchored || in_place(&target_text, near, &linked) {
+            if anchored && (links.is_none() || in_place(&target_text, near, &linked)) {
                 return Some(Rendered::Misspelt(misspelt(view, source, key, near)));
             }
             unplaced_near = true;

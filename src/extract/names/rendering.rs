@@ -63,6 +63,8 @@ fn latin_sounds(key: &str, script: Script) -> Vec<Sound> {
         let rest = &key[i..];
         let (classes, len) = match bytes[i] {
             _ if rest.starts_with("sch") => (S, 3),
+            // Bridge, Hodgson: one sound.
+            _ if rest.starts_with("dg") => (S | K, 2),
             _ if ["sh", "zh", "ts", "tz", "cz", "sz"].iter().any(|d| rest.starts_with(d)) => (S, 2),
             _ if rest.starts_with("ch") => (S | K | H, 2),
             _ if rest.starts_with("ph") => (F, 2),
@@ -266,6 +268,7 @@ mod tests {
         assert_eq!(rendering("kramp", "克朗普", Han), Same);
         assert_eq!(rendering("helsen", "赫尔森", Han), Same);
         assert_eq!(rendering("kaspar", "卡斯帕", Han), Same);
+        assert_eq!(rendering("hodges", "霍奇斯", Han), Same);
         assert_eq!(rendering("walden", "沃尔登", Han), Same);
         // One consonant changed: Rossetti as 罗塞利 (Rosselli).
         assert_eq!(rendering("rossetti", "罗塞利", Han), Near);
