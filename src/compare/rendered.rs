@@ -58,10 +58,11 @@ fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
     }
 }
 
-/// Only separators between two ranges (`·`, a space, a hyphen).
+/// Only separators between two ranges (`·`, a space, a hyphen), at least
+/// one: Han characters run on without them.
 fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     let between = if a.end <= b.start { a.end..b.start } else if b.end <= a.start { b.end..a.start } else { return false };
-    text.get(between).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || matches!(c, '·' | '・' | '-' | '‧' | '•')))
+    text.get(between).is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c.is_whitespace() || matches!(c, '·' | '・' | '-' | '‧' | '•')))
 }
 
 /// Target words (joined-text ranges) that the source words of `key` in
@@ -152,5 +153,6 @@ mod tests {
         let text = "埃莱娜·莫雷利称";
         assert!(adjacent(text, &(0..9), &(11..20)));
         assert!(!adjacent(text, &(0..6), &(11..20)));
+        assert!(!adjacent("莫雷利称", &(0..9), &(9..12)));
     }
 }
