@@ -9,7 +9,8 @@ use std::ops::Range;
 use super::links::Links;
 use super::{fact_location, location, BeadView, Placed};
 use crate::extract::names::rendering::{rendering, sounds_in, Rendering, Script, MIN_SOUNDS};
-use crate::extract::text::{base_language, is_han, tokenize, Class};
+use crate::extract::names::similarity::{classify, Likeness};
+use crate::extract::text::{ascii_key, base_language, is_han, tokenize, Class};
 use crate::report::{Finding, Rule, Severity};
 
 pub(super) enum Rendered {
@@ -97,6 +98,9 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
         return None;
     }
     let (source_text, target_text) = (view.source_text(), view.target_text());
+    if written_in_latin(&target_text, &keys) {
+        return None;
+    }
     let pieces = candidates(&target_text, script);
     let span = view.joined_span(source, true);
     let found: Vec<Option<&Range<usize>>> = keys.iter().map(|k| pieces.iter().find(|p| rendering(k, &target_text[(*p).clone()], script) == Rendering::Same)).collect();
@@ -123,6 +127,15 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
     } else {
         Some(Rendered::Absent)
     }
+}
+
+/// The name is (perhaps misspelt) in Latin letters in the target: the
+/// Latin-script rules judge it.
+fn written_in_latin(target_text: &str, keys: &[&str]) -> bool {
+    tokenize(target_text)
+        .into_iter()
+        .filter(|t| t.class == Class::Word && t.text.is_ascii())
+        .any(|t| keys.iter().any(|k| classify(k, &ascii_key(t.text), false) >= Likeness::Similar))
 }
 
 fn misspelt(view: &BeadView, source: &Placed, key: &str, near: &Range<usize>) -> Finding {
@@ -154,5 +167,11 @@ mod tests {
         assert!(adjacent(text, &(0..9), &(11..20)));
         assert!(!adjacent(text, &(0..6), &(11..20)));
         assert!(!adjacent("莫雷利称", &(0..9), &(9..12)));
+    }
+
+    #[test]
+    fn latin_spellings_in_the_target_are_left_to_the_latin_rules() {
+        assert!(written_in_latin("据Isntagram称", &["instagram"]));
+        assert!(!written_in_latin("据BBC称", &["instagram"]));
     }
 }
