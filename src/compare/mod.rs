@@ -19,6 +19,7 @@ mod names;
 mod numbers;
 mod quote_links;
 mod quotes;
+mod rendered;
 mod romaji;
 mod sentences;
 

@@ -103,6 +103,10 @@ impl NameLinks {
         Some(NameLinks { links, source_text, target_text, han })
     }
 
+    pub fn links(&self) -> &Links {
+        &self.links
+    }
+
     /// Evidence for the words of the name `placed` (on the source side or
     /// the target side) whose keys are in `keys` (the words to check).
     pub fn judge(&self, view: &BeadView, placed: &Placed, keys: &[&str], source: bool) -> Evidence {

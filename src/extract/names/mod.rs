@@ -11,6 +11,7 @@ pub mod places;
 mod stop;
 
 pub use generic::is_generic;
+pub mod rendering;
 pub mod similarity;
 
 pub use similarity::{classify, Likeness};

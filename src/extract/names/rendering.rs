@@ -1,0 +1,304 @@
+//! Whether a word in Han or Arabic script can render a Latin-script name.
+//! Both sides become sequences of consonant classes as each script hears
+//! them: Chinese transliteration writes r as l, v and w alike, adds vowels
+//! and may drop a final consonant, each character one pinyin syllable;
+//! Arabic writes no short vowels, b for p, f for v, and its long vowels
+//! (و, ي) stand for o/u and e/i. The sequences are then aligned: equal
+//! means the same name, one consonant apart a misspelling of it.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Han,
+    Arabic,
+}
+
+const P: u16 = 1;
+const F: u16 = 1 << 1;
+const V: u16 = 1 << 2;
+const T: u16 = 1 << 3;
+const K: u16 = 1 << 4;
+const S: u16 = 1 << 5;
+const M: u16 = 1 << 6;
+const N: u16 = 1 << 7;
+const L: u16 = 1 << 8;
+const R: u16 = 1 << 9;
+const H: u16 = 1 << 10;
+
+/// One consonant: the classes it may be heard as, and whether the other
+/// script may leave it out (a Latin h, a final consonant, a pinyin coda).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sound {
+    classes: u16,
+    optional: bool,
+}
+
+fn sound(classes: u16) -> Sound {
+    Sound { classes, optional: false }
+}
+
+/// Classes a script does not tell apart.
+fn merged(classes: u16, script: Script) -> u16 {
+    let mut out = classes;
+    let pairs: &[(u16, u16)] = match script {
+        Script::Han => &[(R, L), (V, F)],
+        Script::Arabic => &[(V, F)],
+    };
+    for &(a, b) in pairs {
+        if classes & (a | b) != 0 {
+            out |= a | b;
+        }
+    }
+    out
+}
+
+/// The consonants of a Latin-script key (lowercase ASCII), as `script`
+/// would hear them.
+fn latin_sounds(key: &str, script: Script) -> Vec<Sound> {
+    let bytes = key.as_bytes();
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let front = |i: usize| bytes.get(i).is_some_and(|&b| matches!(b, b'e' | b'i' | b'y'));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &key[i..];
+        let (classes, len) = match bytes[i] {
+            _ if rest.starts_with("sch") => (S, 3),
+            // Bridge, Hodgson: one sound.
+            _ if rest.starts_with("dg") => (S | K, 2),
+            _ if ["sh", "zh", "ts", "tz", "cz", "sz"].iter().any(|d| rest.starts_with(d)) => (S, 2),
+            _ if rest.starts_with("ch") => (S | K | H, 2),
+            _ if rest.starts_with("ph") => (F, 2),
+            _ if rest.starts_with("th") => (T | S, 2),
+            _ if rest.starts_with("kh") => (K | H, 2),
+            _ if rest.starts_with("gh") || rest.starts_with("ck") || rest.starts_with("qu") => (K, 2),
+            b if vowel(b) => (0, 1),
+            b'b' | b'p' => (P, 1),
+            b'f' => (F, 1),
+            b'v' => (V, 1),
+            // A consonant to Chinese (威); to Arabic a glide (written و) or a v
+            // (Polish Tarnow → تارنوف).
+            b'w' if script == Script::Arabic => {
+                out.push(Sound { classes: merged(V, script), optional: true });
+                (0, 1)
+            }
+            b'w' => (V, 1),
+            b'd' | b't' => (T, 1),
+            b'k' | b'q' => (K, 1),
+            b'c' => (if front(i + 1) { S } else { K }, 1),
+            b'g' => (if front(i + 1) { K | S } else { K }, 1),
+            b'x' => {
+                out.push(sound(K));
+                (S, 1)
+            }
+            b's' | b'z' => (S, 1),
+            // j is y in many languages (Johann → 约翰): it may vanish.
+            b'j' => {
+                out.push(Sound { classes: S, optional: true });
+                (0, 1)
+            }
+            b'l' => (L, 1),
+            b'r' => (R, 1),
+            b'm' => (M, 1),
+            b'n' => (N, 1),
+            b'h' => (H, 1),
+            _ => (0, 1),
+        };
+        // Doubled letters are one sound.
+        let doubled = len == 1 && i > 0 && bytes[i - 1] == bytes[i];
+        if classes != 0 && !doubled {
+            out.push(Sound { classes: merged(classes, script), optional: classes == H });
+        }
+        i += len;
+    }
+    // A final consonant may be dropped (Paris → 巴黎); a final ng is one nasal.
+    if script == Script::Han && bytes.last().is_some_and(|&b| !vowel(b)) {
+        if let Some(last) = out.last_mut() {
+            last.optional = true;
+        }
+    }
+    out
+}
+
+const INITIALS: &[(&str, u16)] = &[
+    ("zh", S), ("ch", S), ("sh", S), ("b", P), ("p", P), ("m", M), ("f", F), ("d", T), ("t", T), ("n", N), ("l", L), ("g", K),
+    ("k", K), ("h", H), ("j", S | K), ("q", S | K), ("x", S | K), ("r", L), ("z", S), ("c", S), ("s", S), ("w", V),
+];
+
+/// The consonants of one Han character read as pinyin: its initial, and a
+/// nasal coda that may render a nasal or nothing (Trump → 特朗普). The
+/// palatals j, q, x come from k, g and s before i (基, 吉, 西), and the
+/// ASCII table reads a few characters that way (卡 as qia).
+fn han_sounds(syllable: &str, out: &mut Vec<Sound>) {
+    let syllable = syllable.trim().to_ascii_lowercase();
+    if syllable == "er" {
+        // 尔 renders a final r or l.
+        out.push(sound(merged(R, Script::Han)));
+        return;
+    }
+    if let Some((_, classes)) = INITIALS.iter().find(|(i, _)| syllable.starts_with(i)) {
+        out.push(sound(merged(*classes, Script::Han)));
+    }
+    if syllable.len() > 1 && (syllable.ends_with('n') || syllable.ends_with("ng")) {
+        out.push(Sound { classes: N | M, optional: true });
+    }
+}
+
+/// The consonants of an Arabic word, read letter by letter.
+fn arabic_sounds(word: &str, out: &mut Vec<Sound>) {
+    for c in word.chars() {
+        let letters = deunicode::deunicode_char(c).unwrap_or("");
+        let classes = match letters {
+            "b" | "p" => P,
+            "f" | "v" => F,
+            "t" | "T" | "d" | "D" => T,
+            "th" | "dh" => T | S,
+            "k" | "q" | "g" | "G" | "gh" => K,
+            "j" => S | K,
+            "s" | "S" | "z" | "Z" | "sh" => S,
+            "kh" => K | H,
+            "H" | "h" => H,
+            "l" => L,
+            "r" => R,
+            "m" => M,
+            "n" => N,
+            // Long vowels and glides (و ي), alif, hamza, ayn, ta marbuta.
+            _ => 0,
+        };
+        if classes != 0 {
+            out.push(sound(merged(classes, Script::Arabic)));
+        }
+    }
+}
+
+/// Consonants of a word (or run of Han characters) in `script`.
+fn rendered_sounds(text: &str, script: Script) -> Vec<Sound> {
+    let mut out = Vec::new();
+    match script {
+        Script::Han => text.chars().for_each(|c| han_sounds(deunicode::deunicode_char(c).unwrap_or(""), &mut out)),
+        Script::Arabic => arabic_sounds(text, &mut out),
+    }
+    out
+}
+
+/// Fewest changes that turn one sequence into the other, a changed sound
+/// costing `change`; optional sounds may be left out for free.
+fn distance(latin: &[Sound], rendered: &[Sound], change: usize) -> usize {
+    let skip = |s: &Sound| usize::from(!s.optional);
+    let mut row: Vec<usize> = std::iter::once(0).chain(rendered.iter().scan(0, |acc, s| { *acc += skip(s); Some(*acc) })).collect();
+    for a in latin {
+        let mut next = vec![row[0] + skip(a)];
+        for (j, b) in rendered.iter().enumerate() {
+            let cost = if a.classes & b.classes == 0 { change } else { 0 };
+            next.push((row[j] + cost).min(row[j + 1] + skip(a)).min(next[j] + skip(b)));
+        }
+        row = next;
+    }
+    row[rendered.len()]
+}
+
+/// Same (0), one consonant changed but the first (1), or otherwise apart (2).
+fn apart(latin: &[Sound], rendered: &[Sound]) -> usize {
+    match distance(latin, rendered, 1) {
+        0 => 0,
+        // One change that no single dropped or added sound explains: a
+        // substitution; misspellings keep a name's first sound.
+        1 if distance(latin, rendered, 2) == 2 && first(latin) & first(rendered) != 0 => 1,
+        _ => 2,
+    }
+}
+
+fn first(sounds: &[Sound]) -> u16 {
+    sounds.iter().find(|s| !s.optional).map_or(0, |s| s.classes)
+}
+
+/// How a rendering relates to a Latin name word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rendering {
+    Different,
+    /// One consonant apart: a misspelling, if it stands where the name does.
+    Near,
+    Same,
+}
+
+/// Words with fewer consonants match too much by chance to be judged.
+pub const MIN_SOUNDS: usize = 2;
+
+/// The number of consonants `key` has to `script`, not counting optional ones.
+pub fn sounds_in(key: &str, script: Script) -> usize {
+    latin_sounds(key, script).iter().filter(|s| !s.optional).count()
+}
+
+/// Whether `rendered` (Han characters or one Arabic word) can be the Latin
+/// name word `key` (a lowercase ASCII key).
+pub fn rendering(key: &str, rendered: &str, script: Script) -> Rendering {
+    let latin = latin_sounds(key, script);
+    let required = latin.iter().filter(|s| !s.optional).count();
+    if required < MIN_SOUNDS {
+        return Rendering::Different;
+    }
+    let target = rendered_sounds(rendered, script);
+    // Arabic joins a preposition or the article to the word (لـ، بـ، ال).
+    let mut best = apart(&latin, &target);
+    if script == Script::Arabic {
+        for prefix in ["ال", "ل", "ب", "ك", "ف"] {
+            if let Some(rest) = rendered.strip_prefix(prefix).filter(|r| r.chars().count() >= 2) {
+                best = best.min(apart(&latin, &rendered_sounds(rest, script)));
+            }
+        }
+    }
+    match best {
+        0 => Rendering::Same,
+        1 if required >= 3 && target.iter().filter(|s| !s.optional).count() >= 3 => Rendering::Near,
+        _ => Rendering::Different,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Rendering::*;
+    use Script::*;
+
+    #[test]
+    fn chinese_renderings() {
+        // Invented names and their renderings in the usual characters.
+        assert_eq!(rendering("valberg", "瓦尔贝里", Han), Same);
+        assert_eq!(rendering("rossetti", "罗塞蒂", Han), Same);
+        assert_eq!(rendering("doran", "多兰", Han), Same);
+        assert_eq!(rendering("kramp", "克朗普", Han), Same);
+        assert_eq!(rendering("helsen", "赫尔森", Han), Same);
+        assert_eq!(rendering("kaspar", "卡斯帕", Han), Same);
+        assert_eq!(rendering("bridgeton", "布里奇顿", Han), Same);
+        assert_eq!(rendering("walden", "沃尔登", Han), Same);
+        // One consonant changed: Rossetti as 罗塞利 (Rosselli).
+        assert_eq!(rendering("rossetti", "罗塞利", Han), Near);
+        assert_eq!(rendering("valberg", "瓦尔代里", Han), Near);
+        // Another name, or ordinary words.
+        assert_eq!(rendering("rossetti", "马丁", Han), Different);
+        assert_eq!(rendering("valberg", "志愿者", Han), Different);
+        // A sound left out or a different first sound is another word.
+        assert_eq!(rendering("ingmar", "感谢", Han), Different);
+        assert_eq!(rendering("rossetti", "塞蒂", Han), Different);
+        // Too few consonants to tell.
+        assert_eq!(rendering("aio", "阿约", Han), Different);
+    }
+
+    #[test]
+    fn arabic_renderings() {
+        assert_eq!(rendering("rossetti", "روسيتي", Arabic), Same);
+        assert_eq!(rendering("pavlina", "بافلينا", Arabic), Same);
+        assert_eq!(rendering("walden", "والدن", Arabic), Same);
+        assert_eq!(rendering("kovac", "كوفاك", Arabic), Same);
+        // With a preposition joined: "to Doran".
+        assert_eq!(rendering("doran", "لدوران", Arabic), Same);
+        assert_eq!(rendering("rossetti", "روسيلي", Arabic), Near);
+        assert_eq!(rendering("kovac", "كوفان", Arabic), Near);
+        // Arabic keeps r and l apart.
+        assert_eq!(rendering("doran", "دولان", Arabic), Near);
+        assert_eq!(rendering("rossetti", "المتطوعين", Arabic), Different);
+        assert_eq!(rendering("pavlina", "كتب", Arabic), Different);
+        assert_eq!(rendering("ingmar", "وشكرت", Arabic), Different);
+        // Polish w is a v.
+        assert_eq!(rendering("gorlow", "غورلوف", Arabic), Same);
+    }
+}
