@@ -249,9 +249,15 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
         for key in words.iter().copied() {
             let plain = word_in(view, target, key, false).is_ascii();
+            // A Latin name inside Chinese or Arabic text is copied, not
+            // adapted: no exonym or ending excuses a different spelling.
+            let copied = plain && !target_words.cased;
+            let cross_language = cross_language && !copied;
             let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym }, &source_name_words, &source_words, cross_language, japanese);
             let likeness = match matched {
                 Some(source) if cross_language => anchored_likeness(source, target, key, &words).unwrap_or(likeness),
+                // An English plural or possessive loses its s (Habitats, 多家 Habitat).
+                Some(source) if copied && likeness == Likeness::Similar && source.key.strip_suffix('s') == Some(key) => Likeness::Inflected,
                 _ => likeness,
             };
             match (likeness, matched) {

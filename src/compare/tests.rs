@@ -115,6 +115,17 @@ fn name_mismatch_and_variant_in_one_language() {
 }
 
 #[test]
+fn a_latin_name_copied_into_chinese_is_spelled_as_in_the_source() {
+    let slip = pair("Engineer Weller said it was stable.", "en", "工程师 Wellor 说它很稳定。", "zh");
+    assert_eq!(with_prefix(&slip, "name"), vec!["name-mismatch"], "{slip:?}");
+    // Across Latin-script languages the same ending change is an adaptation.
+    let adapted = pair("Engineer Weller said it was stable.", "en", "L'ingegnere Wellor ha detto che è stabile.", "it");
+    assert!(with_prefix(&adapted, "name").is_empty(), "{adapted:?}");
+    let plural = pair("The chain opened two Habitats last year.", "en", "该连锁店去年开了两家 Habitat。", "zh");
+    assert!(with_prefix(&plural, "name").is_empty(), "{plural:?}");
+}
+
+#[test]
 fn names_across_scripts() {
     let ru_same = pair("Вчера Трамп прилетел в Катар.", "ru", "Yesterday Trump flew to Qatar.", "en");
     assert!(with_prefix(&ru_same, "name").is_empty(), "{ru_same:?}");
