@@ -19,7 +19,6 @@ the cut-offs flag wrongly. Prints the values and how many changed and
 untouched sentences each pair of cut-offs flags. Seeded and deterministic;
 nothing is kept.
 """
-import collections
 import json
 import math
 import os
@@ -28,20 +27,10 @@ import subprocess
 import sys
 import tempfile
 
+from news_facts import load
+
 GAINS = [-0.05, -0.04, -0.03, -0.02, -0.01, 0.0]
 LOG_LENGTHS = [0.0, 0.05, 0.1, 0.15, 0.2]
-
-
-def load(folder, lang):
-    ids = [l.strip() for l in open(os.path.join(folder, "DOCUMENT_IDS.tsv"), encoding="utf-8")]
-    src = open(os.path.join(folder, "newstest2019-src.eng.txt"), encoding="utf-8").read().splitlines()
-    tgt = open(os.path.join(folder, f"newstest2019-ref.{lang}.txt"), encoding="utf-8").read().splitlines()
-    docs = collections.OrderedDict()
-    for doc, s, t in zip(ids, src, tgt):
-        docs.setdefault(doc, ([], []))
-        docs[doc][0].append(s)
-        docs[doc][1].append(t)
-    return list(docs.values())
 
 
 def long_lines(lines):
@@ -131,7 +120,7 @@ def main(argv):
     kind, binary = opts["--kind"], opts["--bin"]
     changed, untouched = [], []
     for lang in opts["--langs"].split(","):
-        docs = load(folder, lang)[:int(opts["--docs"])]
+        docs = [pair for _, pair in load(folder, lang)][:int(opts["--docs"])]
         rng = random.Random(f"{opts['--seed']}-{lang}")
         vectors = embed(binary, [l for src, tgt in docs for l in src + tgt])
         for d, (src, tgt) in enumerate(docs):

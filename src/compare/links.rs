@@ -121,6 +121,20 @@ impl Links {
     }
 }
 
+/// Word vectors of a text from two-dimensional rows, one per token, for
+/// the tests of the rules that read word links.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::WordVectors;
+    use crate::embed::TokenVectors;
+
+    pub fn words(text: &str, rows: &[[f32; 2]]) -> WordVectors {
+        let spans: Vec<_> = crate::extract::text::tokenize(text).iter().map(|t| t.start..t.end).collect();
+        let data = rows.iter().flatten().copied().collect();
+        WordVectors::of(text, &TokenVectors { dim: 2, spans, data })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,14 +196,7 @@ fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::links::WordVectors;
-    use crate::embed::TokenVectors;
-
-    fn words(text: &str, rows: &[[f32; 2]]) -> WordVectors {
-        let spans: Vec<_> = crate::extract::text::tokenize(text).iter().map(|t| t.start..t.end).collect();
-        let data = rows.iter().flatten().copied().collect();
-        WordVectors::of(text, &TokenVectors { dim: 2, spans, data })
-    }
+    use crate::compare::links::testing::words;
 
     #[test]
     fn names_with_far_counterparts_are_unlinked() {

@@ -47,14 +47,7 @@ fn mean_best_link(links: &Links, span: &Range<usize>) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::links::WordVectors;
-    use crate::embed::TokenVectors;
-
-    fn words(text: &str, rows: &[[f32; 2]]) -> WordVectors {
-        let spans: Vec<_> = crate::extract::text::tokenize(text).iter().map(|t| t.start..t.end).collect();
-        let data = rows.iter().flatten().copied().collect();
-        WordVectors::of(text, &TokenVectors { dim: 2, spans, data })
-    }
+    use crate::compare::links::testing::words;
 
     #[test]
     fn quote_words_average_their_best_source_links() {
