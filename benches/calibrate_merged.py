@@ -110,13 +110,15 @@ def merged_beads(beads, kind, src, tgt, src_vectors, tgt_vectors):
 def main(argv):
     opts = {"--kind": "dropped", "--langs": "fra,rus,arb,jpn", "--docs": "40", "--seed": "11",
             "--bin": "target/release/transcheck"}
-    args = [a for a in argv]
-    while args and args[0] not in opts:
-        folder = args.pop(0)
+    if not argv or argv[0].startswith("--") or len(argv) % 2 == 0:
+        sys.exit(__doc__)
+    folder, args = argv[0], argv[1:]
     for key, value in zip(args[::2], args[1::2]):
         if key not in opts:
             sys.exit(__doc__)
         opts[key] = value
+    if opts["--kind"] not in ("dropped", "added"):
+        sys.exit(__doc__)
     kind, binary = opts["--kind"], opts["--bin"]
     changed, untouched = [], []
     for lang in opts["--langs"].split(","):
