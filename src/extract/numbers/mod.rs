@@ -243,6 +243,9 @@ mod tests {
         assert_eq!(values("17 июля в 8. минуте", "ru"), vec!["date:07-17", "8"]);
         assert_eq!(values("v 8. minutě", "cs"), vec!["#8"]);
         assert_eq!(values("7月17日15时50分", "zh"), vec!["date:07-17", "time:1550"]);
+        assert_eq!(values("في القرن التاسع عشر", "ar"), vec!["#19"]);
+        assert_eq!(values("للمرة الرابعة والثلاثين", "ar"), vec!["#34"]);
+        assert_eq!(values("في المرة الرابعة وثلاثة أيام", "ar"), vec!["#4", "3"]);
         assert_eq!(values("on July 17th, 2020", "en"), vec!["date:07-17", "2020"]);
         assert_eq!(values("à 12 h 00 GMT", "fr"), vec!["time:1200"]);
         assert_eq!(values("dans les années 70", "fr"), vec!["70"]);

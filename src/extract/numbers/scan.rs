@@ -138,7 +138,7 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
     let mut weak = entries.iter().all(|e| e.weak);
     let mut ordinal = entry.ordinal;
     let mut j = next;
-    while !ordinal {
+    while !ordinal || arabic_unit_ordinal(language, &values) {
         let at = if tokens.get(j).is_some_and(|t| t.text == "-" && !t.space_before) { j + 1 } else { j };
         let Some((more, after)) = word_entry(tokens, at, language) else { break };
         let (more, after) = if more[0].connector && at == j {
@@ -152,9 +152,12 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
         if more[0].month || more[0].connector || more[0].value < 1.0 {
             break;
         }
+        if ordinal && !(more[0].value == 10.0 || (20.0..100.0).contains(&more[0].value)) {
+            break;
+        }
         values.extend(more.iter().map(|e| e.value));
         weak &= more.iter().all(|e| e.weak);
-        ordinal = more[0].ordinal;
+        ordinal |= more[0].ordinal;
         j = after;
     }
     // "thousands", "millions" alone are amounts, not quantities; a
@@ -165,6 +168,12 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
     weak |= ordinal && i > 0 && matches!(tokens[i - 1].norm.as_str(), "a" | "one" | "un" | "una" | "uno");
     let base = Base { values: vec![words::combine(&values)], step: 1.0, first: i, next: j, from_digits: false, plain: false, ordinal, weak };
     Some(finish(base, tokens, language))
+}
+
+/// Arabic ordinals above ten begin with the unit and keep the ten or the
+/// tens as a cardinal: التاسع عشر "nineteenth", الرابعة والثلاثين "thirty-fourth".
+fn arabic_unit_ordinal(language: &str, values: &[f64]) -> bool {
+    language == "ar" && matches!(values, [unit] if *unit < 10.0)
 }
 
 /// A month name, with the day after it when written (`July 17`, `July 17th`).
