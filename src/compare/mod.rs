@@ -70,7 +70,7 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
     let mut findings = Vec::new();
     let lengths = merged::Lengths::of(source, target);
     for (index, bead) in alignment.beads.iter().enumerate() {
-        let view = BeadView { index, bead, source, target, options, lengths: &lengths };
+        let view = BeadView { index, bead, source, target, options, lengths: &lengths, word_links: std::cell::OnceCell::new() };
         let mut found = sentences::check(&view);
         if !bead.source.is_empty() && !bead.target.is_empty() {
             found.extend(numbers::check(&view));
@@ -95,6 +95,9 @@ pub(crate) struct BeadView<'a> {
     pub options: &'a CompareOptions<'a>,
     /// Sentence lengths of both documents, counted once for all beads.
     pub lengths: &'a merged::Lengths,
+    /// The bead's word links, computed on first use and shared by the name
+    /// and quote rules (one encoder pass per side).
+    word_links: std::cell::OnceCell<Option<std::rc::Rc<links::Links>>>,
 }
 
 /// A fact with the sentence it sits in.
@@ -105,6 +108,16 @@ pub(crate) struct Placed<'a> {
 }
 
 impl<'a> BeadView<'a> {
+    /// Word links across the bead's two sides, when the rules have an encoder.
+    pub fn word_links(&self) -> Option<std::rc::Rc<links::Links>> {
+        self.word_links
+            .get_or_init(|| {
+                let encoder = self.options.word_encoder?;
+                links::Links::compute(encoder, &self.source_text(), &self.target_text()).map(std::rc::Rc::new)
+            })
+            .clone()
+    }
+
     pub fn source_facts(&self, kind: FactKind) -> Vec<Placed<'a>> {
         placed(self.source, &self.bead.source, kind)
     }

@@ -11,6 +11,7 @@
 //! pl, ru); Han-script sources link lower overall, hence their own cut.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::links::{Link, Links};
 use super::{BeadView, Placed};
@@ -87,7 +88,7 @@ pub(super) enum Evidence {
 }
 
 pub(super) struct NameLinks {
-    links: Links,
+    links: Rc<Links>,
     source_text: String,
     target_text: String,
     han: bool,
@@ -96,9 +97,8 @@ pub(super) struct NameLinks {
 impl NameLinks {
     /// Word links of the bead, when the rules have an encoder.
     pub fn compute(view: &BeadView) -> Option<NameLinks> {
-        let encoder = view.options.word_encoder?;
+        let links = view.word_links()?;
         let (source_text, target_text) = (view.source_text(), view.target_text());
-        let links = Links::compute(encoder, &source_text, &target_text)?;
         let han = source_text.chars().any(is_han);
         Some(NameLinks { links, source_text, target_text, han })
     }

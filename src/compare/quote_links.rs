@@ -5,6 +5,7 @@
 //! the source quote's, as short quotes' embeddings do.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::links::Links;
 use super::{BeadView, Placed};
@@ -18,18 +19,16 @@ use super::{BeadView, Placed};
 pub(super) const WEAK_UNLINKED_BELOW: f32 = 0.439;
 
 pub(super) struct QuoteLinks {
-    links: Links,
+    links: Rc<Links>,
 }
 
 impl QuoteLinks {
     /// Word links of the bead across languages, when the rules have an encoder.
     pub fn compute(view: &BeadView) -> Option<QuoteLinks> {
-        let encoder = view.options.word_encoder?;
         if view.source.language == view.target.language {
             return None;
         }
-        let links = Links::compute(encoder, &view.source_text(), &view.target_text())?;
-        Some(QuoteLinks { links })
+        Some(QuoteLinks { links: view.word_links()? })
     }
 
     /// How well the target quote `placed` links into the source, 0..1.
