@@ -274,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn arabic_decades_written_through_their_century() {
+        let strong = |text: &str, lang: &str| extract(text, lang).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect::<Vec<_>>();
+        let thirties = strong("في ثلاثينيات القرن العشرين", "ar");
+        assert_eq!(thirties.len(), 1, "{thirties:?}");
+        assert!(strong("in the 1930s", "en")[0].matches(&thirties[0]));
+        assert!(!strong("in the 1940s", "en")[0].matches(&thirties[0]));
+        assert!(strong("in the 20th century", "en")[0].matches(&thirties[0]));
+        let early = strong("في بداية القرن الواحد والعشرين", "ar");
+        assert!(strong("in the early 2000s", "en")[0].matches(&early[0]));
+        assert!(!strong("in the early 1900s", "en")[0].matches(&early[0]));
+        // Twenty of anything else is only twenty.
+        assert!(!strong("in 1900", "en")[0].matches(&strong("في العشرين", "ar")[0]));
+    }
+
+    #[test]
     fn rounding_follows_written_precision() {
         let q = |text: &str| extract(text, "en").remove(0).quantity.unwrap();
         assert!(q("48.5 million").matches(&q("48,523,000")));

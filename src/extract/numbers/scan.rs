@@ -166,8 +166,31 @@ fn word_number(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>
     weak |= values.iter().all(|v| *v >= 100.0);
     weak |= crate::extract::text::is_capitalized(tokens[i].text) && i > 0 && tokens[i - 1].class != Class::Symbol;
     weak |= ordinal && i > 0 && matches!(tokens[i - 1].norm.as_str(), "a" | "one" | "un" | "una" | "uno");
-    let base = Base { values: vec![words::combine(&values)], step: 1.0, first: i, next: j, from_digits: false, plain: false, ordinal, weak };
+    let value = words::combine(&values);
+    let mut readings = vec![value];
+    readings.extend(arabic_century_year(tokens, i, language, value));
+    let base = Base { values: readings, step: 1.0, first: i, next: j, from_digits: false, plain: false, ordinal, weak };
     Some(finish(base, tokens, language))
+}
+
+/// Arabic writes decades through their century: ثلاثينيات القرن العشرين
+/// "the thirties of the twentieth century" is the 1930s, and "the early
+/// 2000s" is often بداية القرن الواحد والعشرين. A century read at `i` also
+/// reads as the year its decade (or itself) starts.
+fn arabic_century_year(tokens: &[Token], i: usize, language: &str, century: f64) -> Option<f64> {
+    let before = |back: usize| i.checked_sub(back).map(|k| &tokens[k]).filter(|t| t.class == Class::Word);
+    if language != "ar" || !(1.0..=30.0).contains(&century) || !before(1)?.norm.ends_with("قرن") {
+        return None;
+    }
+    let decade = before(2).and_then(|t| arabic_decade(&t.norm)).unwrap_or(0.0);
+    Some((century - 1.0) * 100.0 + decade)
+}
+
+/// عشرينيات … تسعينيات "the twenties … nineties", with a clitic or not.
+fn arabic_decade(word: &str) -> Option<f64> {
+    const DECADES: [&str; 8] = ["عشرينيات", "ثلاثينيات", "أربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات"];
+    let bare = ['و', 'ب', 'ل', 'ف'].iter().find_map(|c| word.strip_prefix(*c).filter(|rest| DECADES.contains(rest))).unwrap_or(word);
+    DECADES.iter().position(|d| *d == bare).map(|k| 20.0 + 10.0 * k as f64)
 }
 
 /// Arabic ordinals above ten begin with the unit and keep the ten or the
