@@ -7,7 +7,8 @@
 //! and <doc>.src.tok one token count per line; likewise for .tgt.
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
 //! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
-//! marks_weight, verbatim_weight, neighbour_share),
+//! marks_weight, verbatim_weight, neighbour_share,
+//! quote_end_weight),
 //! lengths=tokens|chars, concat=N (cached embeddings of runs of 2..=N+1
 //! sentences, <doc>.src.c2.f32 …),
 //! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr).
@@ -96,6 +97,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "marks_weight" => cost(&mut costs.marks_weight)?,
             "verbatim_weight" => cost(&mut costs.verbatim_weight)?,
             "neighbour_share" => cost(&mut costs.neighbour_share)?,
+            "quote_end_weight" => cost(&mut costs.quote_end_weight)?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,

@@ -4,6 +4,14 @@
 //! short line of dialogue go with the sentence before or after?), the marks
 //! often say what the embeddings cannot.
 //!
+//! A sentence of a cased script that ends by closing a quotation
+//! (`"We won."`, `'Go!'`) carries one more mark (`ends_quotation`), which
+//! is never shared: it ends an utterance, and a bead that runs on past it
+//! pays a cost. Segmenters keep `"Why?" he asked.` together where the next
+//! word is lower case; without letter case (Chinese, Japanese) they cut
+//! after `？”` also before a reporting clause, so those sentences get no
+//! such mark.
+//!
 //! Words a translation copies verbatim are marks too, of their own kind
 //! (`is_verbatim`): numbers and capitalised words (names), each its own id.
 //! Neither counts in a sentence's first word: line, list and paragraph
@@ -19,16 +27,35 @@ pub fn marks(text: &str) -> Vec<u32> {
             '!' | '！' | '¡' => Some(EXCLAMATION),
             ':' | '：' => Some(COLON),
             ';' | '；' => Some(SEMICOLON),
-            '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』' => {
-                (!is_apostrophe(&chars, at)).then_some(QUOTE)
-            }
+            c if QUOTES.contains(&c) => (!is_apostrophe(&chars, at)).then_some(QUOTE),
             '\'' => is_quote_edge(&chars, at).then_some(QUOTE),
             _ => None,
         })
         .collect();
+    if closes_quotation(&chars) {
+        out.push(QUOTE_END);
+    }
     out.extend(verbatim(&chars));
     out.sort_unstable();
     out
+}
+
+/// Whether the last visible character is a quotation mark right after
+/// punctuation (`.'`, `?"`, `!»`; not a possessive `boys'` or a quoted
+/// phrase) and the sentence is written in a cased script: most of its
+/// letters are upper or lower case.
+fn closes_quotation(chars: &[char]) -> bool {
+    let Some(at) = chars.iter().rposition(|c| !c.is_whitespace()) else { return false };
+    let after_punctuation = at > 0 && !chars[at - 1].is_alphanumeric() && !chars[at - 1].is_whitespace();
+    let quote = after_punctuation && (chars[at] == '\'' || QUOTES.contains(&chars[at]));
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    let cased = chars.iter().filter(|c| c.is_lowercase() || c.is_uppercase()).count();
+    quote && 2 * cased > letters
+}
+
+/// Whether a sentence's marks say it closes a quotation (see `marks`).
+pub fn ends_quotation(marks: &[u32]) -> bool {
+    marks.contains(&QUOTE_END)
 }
 
 /// Ids of the digit runs and of the capitalised words of at least
@@ -79,6 +106,11 @@ const EXCLAMATION: u32 = 2;
 const COLON: u32 = 3;
 const SEMICOLON: u32 = 4;
 const QUOTE: u32 = 5;
+/// The sentence closes a quotation; never shared (see `shared_kinds`).
+const QUOTE_END: u32 = 6;
+
+/// Quotation marks other than the straight `'`.
+const QUOTES: [char; 15] = ['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』'];
 
 /// A right single quotation mark between letters is an apostrophe (don’t).
 fn is_apostrophe(chars: &[char], at: usize) -> bool {
@@ -94,7 +126,8 @@ fn letter_at(chars: &[char], at: usize) -> bool {
     chars.get(at).is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Shared punctuation marks and shared verbatim words of two sorted multisets.
+/// Shared punctuation marks and shared verbatim words of two sorted
+/// multisets (the closing of a quotation is a position, not a mark to share).
 pub fn shared_kinds(a: &[u32], b: &[u32]) -> (usize, usize) {
     let (mut i, mut j, mut shared) = (0, 0, (0, 0));
     while i < a.len() && j < b.len() {
@@ -104,7 +137,7 @@ pub fn shared_kinds(a: &[u32], b: &[u32]) -> (usize, usize) {
             std::cmp::Ordering::Equal => {
                 if is_verbatim(a[i]) {
                     shared.1 += 1;
-                } else {
+                } else if a[i] != QUOTE_END {
                     shared.0 += 1;
                 }
                 i += 1;
@@ -128,6 +161,20 @@ mod tests {
         assert!(marks("2020 came.").is_empty());
         assert_eq!(shared_kinds(&marks("Why?"), &marks("Warum!")), (0, 0));
         assert_eq!(marks("她说：“你好！”").len(), 4);
+    }
+
+    #[test]
+    fn a_closed_quotation_in_a_cased_script_is_marked_but_not_shared() {
+        let en = marks("'You don't know the first thing about it.'");
+        let de = marks("„Kamen sie?“ ");
+        assert!(ends_quotation(&en) && ends_quotation(&de), "{en:?} {de:?}");
+        assert_eq!(shared_kinds(&en, &de), (2, 0), "two quote marks, not the ending");
+        assert!(!ends_quotation(&marks("'Why?' he asked.")));
+        assert!(!ends_quotation(&marks("They took the boys' ")), "a plural possessive is no quotation");
+        assert!(!ends_quotation(&marks("“红岸？！”")), "no letter case: the segmenter cut before a reporting clause");
+        assert!(!ends_quotation(&marks("«Мы победили».")), "the sentence, not the quotation, ends last");
+        assert!(!ends_quotation(&marks("He called it “a disaster”")), "a quoted phrase");
+        assert!(ends_quotation(&marks("Он сказал: «Мы победим!»")));
     }
 
     #[test]

@@ -122,6 +122,11 @@ pub struct Costs {
     /// better partner pulls it into a bead (the hubness correction of
     /// margin scores, partly).
     pub neighbour_share: f32,
+    /// Cost per sentence that closes a quotation in a cased script
+    /// (`"…won."`, `'…!'`) and is not the last of its bead's side: such a
+    /// sentence ends an utterance, and the next one starts a new bead
+    /// (see [`marks`]).
+    pub quote_end_weight: f32,
 }
 
 impl Costs {
@@ -138,6 +143,7 @@ impl Costs {
             marks_weight: 0.1,
             verbatim_weight: 0.7,
             neighbour_share: 0.2,
+            quote_end_weight: 0.2,
         }
     }
 
@@ -154,6 +160,7 @@ impl Costs {
             marks_weight: 0.0,
             verbatim_weight: 0.0,
             neighbour_share: 0.0,
+            quote_end_weight: 0.0,
         }
     }
 }

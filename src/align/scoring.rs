@@ -9,10 +9,11 @@
 //! (scaled up with the bead's size), each member sentence's own distance to
 //! the other side (a stray sentence cannot hide in a merge), a squared log
 //! length ratio calibrated on the document pair, a reward for each
-//! punctuation mark both sides carry (see `marks`), and a bonus per bead
+//! punctuation mark both sides carry (see `marks`), a cost for running a
+//! side on past a sentence that closes a quotation, and a bonus per bead
 //! that makes the DP prefer more, smaller beads where similarity is a tie.
 
-use super::marks::shared_kinds;
+use super::marks::{ends_quotation, shared_kinds};
 use super::runs::Runs;
 use super::similarity::dot;
 use super::Costs;
@@ -103,7 +104,7 @@ impl<'a> Scorer<'a> {
     /// shared in one bead only, so splitting and merging is neutral unless
     /// a mark crosses the boundary; skipped sentences share none).
     fn marks_cost(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
-        let unweighted = self.costs.marks_weight == 0.0 && self.costs.verbatim_weight == 0.0;
+        let unweighted = self.costs.marks_weight == 0.0 && self.costs.verbatim_weight == 0.0 && self.costs.quote_end_weight == 0.0;
         if unweighted || self.source_marks.is_empty() {
             return 0.0;
         }
@@ -115,7 +116,10 @@ impl<'a> Scorer<'a> {
         let source = gather(self.source_marks, source_start, source_len);
         let target = gather(self.target_marks, target_start, target_len);
         let (punctuation, verbatim) = shared_kinds(&source, &target);
-        -(self.costs.marks_weight * punctuation as f32 + self.costs.verbatim_weight * verbatim as f32)
+        let run_on = inner_quote_ends(self.source_marks, source_start, source_len)
+            + inner_quote_ends(self.target_marks, target_start, target_len);
+        self.costs.quote_end_weight * run_on as f32
+            - (self.costs.marks_weight * punctuation as f32 + self.costs.verbatim_weight * verbatim as f32)
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to
@@ -147,6 +151,11 @@ impl<'a> Scorer<'a> {
     pub fn skip(&self) -> f32 {
         self.costs.skip
     }
+}
+
+/// Sentences of `start..start + len`, all but the last, that close a quotation.
+fn inner_quote_ends(marks: &[Vec<u32>], start: usize, len: usize) -> usize {
+    marks[start..start + len - 1].iter().filter(|m| ends_quotation(m)).count()
 }
 
 fn mean(values: &[f32], start: usize, len: usize) -> f32 {
