@@ -366,18 +366,21 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // is added only when spelled like nothing and linked to nothing. In
         // German every noun is weak, and nouns get translated loosely.
         let weak_added = target.fact.weak && !german_target && unsupported && unlinked;
-        // The list lacks some forms (美 for the US, adjectives): a place is
-        // added only when its words are spelled like nothing and do not
-        // link closely to a source word either.
-        // (Weak or not: a listed place is a name wherever it stands.)
-        let place_added = generic_untranslated(view, target, &all_keys, &covered, &words, &source_words, name_links.as_ref())
-            || places_absent(&target.fact.value, &source_text).iter().any(|keys| {
-                // The list knows the kanji: no romaji reading excuses the name.
-                let spelled = keys.iter().any(|k| best(&Key::spelling(k), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different);
-                let linked = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, target, keys, false));
-                !spelled && (linked != Evidence::Linked || name_links.as_ref().is_some_and(|links| swapped_place(&links.counterparts(view, target, keys, false), keys)))
-            });
-        if place_added || weak_added || !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
+        // A listed place is a name wherever it stands, weak or not. The list
+        // lacks some forms (adjectives, 回国 "back home" for China): the
+        // place is added only when its words are spelled like nothing and
+        // link closely to nothing but another place.
+        // (Only English names are looked up by their English form: a German
+        // "USA" may stand for a source's "$".)
+        let english_target = crate::extract::text::base_language(view.target.language) == "en";
+        let place_added = english_target && places_absent(&target.fact.value, &source_text).iter().any(|keys| {
+            // The list knows the kanji: no romaji reading excuses the name.
+            let spelled = keys.iter().any(|k| best(&Key::spelling(k), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different);
+            let linked = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, target, keys, false));
+            !spelled && (linked != Evidence::Linked || name_links.as_ref().is_some_and(|links| swapped_place(&links.counterparts(view, target, keys, false), keys)))
+        });
+        let generic_added = generic_untranslated(view, target, &all_keys, &covered, &words, &source_words, name_links.as_ref());
+        if place_added || generic_added || weak_added || !target.fact.weak && ((unsupported && evidence != Evidence::Linked) || unlinked) {
             findings.push(added(view, target));
         }
     }
