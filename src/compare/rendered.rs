@@ -129,6 +129,22 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
     }
 }
 
+/// The reverse direction: whether the Latin name word `key` of an English
+/// target is rendered by sound somewhere in a Chinese or Arabic source
+/// (舒马赫 for Schumacher). Kanji are read as Chinese characters (九龍
+/// Kowloon, 諏訪 Suwa): Sino-Japanese readings keep their consonants. The
+/// rendering must take in one of the source words in `near` (where
+/// alignment places the word).
+pub(super) fn rendered_in(key: &str, source_text: &str, language: &str, near: &[Range<usize>]) -> bool {
+    let script = if base_language(language) == "ja" { Some(Script::Han) } else { script(language) };
+    let Some(script) = script else { return false };
+    if sounds_in(key, script) < MIN_SOUNDS {
+        return false;
+    }
+    let placed = |p: &Range<usize>| near.iter().any(|n| n.start < p.end && p.start < n.end);
+    candidates(source_text, script).into_iter().filter(placed).any(|p| rendering(key, &source_text[p], script) == Rendering::Same)
+}
+
 /// The name is (perhaps misspelt) in Latin letters in the target: the
 /// Latin-script rules judge it.
 fn written_in_latin(target_text: &str, keys: &[&str]) -> bool {
@@ -167,6 +183,20 @@ mod tests {
         assert!(adjacent(text, &(0..9), &(11..20)));
         assert!(!adjacent(text, &(0..6), &(11..20)));
         assert!(!adjacent("莫雷利称", &(0..9), &(9..12)));
+    }
+
+    #[test]
+    fn latin_names_rendered_in_the_source_where_alignment_places_them() {
+        let text = "迈克尔·舒马赫在阿隆索退赛后";
+        let at = |c: &str| text.find(c).map(|i| i..i + c.len()).unwrap();
+        assert!(rendered_in("schumacher", text, "zh", &[at("马")]));
+        assert!(rendered_in("alonso", text, "zh-CN", &[at("索")]));
+        // Rendered elsewhere than the word's counterpart: by chance.
+        assert!(!rendered_in("schumacher", text, "zh", &[at("退")]));
+        assert!(!rendered_in("schumacher", text, "zh", &[]));
+        // Kanji read as Chinese characters; no such reading for Latin sources.
+        assert!(rendered_in("kowloon", "島から出て九龍のウォーターフロント", "ja", &[(15..18)]));
+        assert!(!rendered_in("schumacher", text, "de", &[at("马")]));
     }
 
     #[test]

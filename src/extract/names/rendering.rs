@@ -91,9 +91,11 @@ fn latin_sounds(key: &str, script: Script) -> Vec<Sound> {
                 (S, 1)
             }
             b's' | b'z' => (S, 1),
-            // j is y in many languages (Johann → 约翰): it may vanish.
+            // j is y in many languages (Johann → 约翰): it may vanish. To
+            // Chinese a French or Portuguese j is an r (让 Jean, 热内卢 Janeiro).
             b'j' => {
-                out.push(Sound { classes: S, optional: true });
+                let classes = if script == Script::Han { merged(S | R, script) } else { S };
+                out.push(Sound { classes, optional: true });
                 (0, 1)
             }
             b'l' => (L, 1),
@@ -136,10 +138,16 @@ fn han_sounds(syllable: &str, out: &mut Vec<Sound>) {
         return;
     }
     if let Some((_, classes)) = INITIALS.iter().find(|(i, _)| syllable.starts_with(i)) {
-        out.push(sound(merged(*classes, Script::Han)));
+        // hu before a vowel is heard as w (华盛顿 Washington, 惠特默 Whitmer).
+        let glide = syllable.starts_with("hu") && syllable.len() > 2;
+        out.push(sound(merged(if glide { *classes | V } else { *classes }, Script::Han)));
     }
     if syllable.len() > 1 && (syllable.ends_with('n') || syllable.ends_with("ng")) {
         out.push(Sound { classes: N | M, optional: true });
+    }
+    // A final u or o swallows a following w (刘易斯 Lewis, 九龙 Kowloon).
+    if syllable.len() > 1 && (syllable.ends_with('u') || syllable.ends_with('o')) {
+        out.push(Sound { classes: merged(V, Script::Han), optional: true });
     }
 }
 
@@ -281,6 +289,20 @@ mod tests {
         assert_eq!(rendering("rossetti", "塞蒂", Han), Different);
         // Too few consonants to tell.
         assert_eq!(rendering("aio", "阿约", Han), Different);
+    }
+
+    #[test]
+    fn chinese_glides_and_a_j_heard_as_r() {
+        // A w after a vowel goes into the syllable before (Lewis, Kowloon);
+        // hu- renders w (Whitmer, Washington).
+        assert_eq!(rendering("lewis", "刘易斯", Han), Same);
+        assert_eq!(rendering("kowloon", "九龙", Han), Same);
+        assert_eq!(rendering("whitmer", "惠特默", Han), Same);
+        assert_eq!(rendering("whitney", "惠特尼", Han), Same);
+        assert_eq!(rendering("janeiro", "热内卢", Han), Same);
+        // Still not any syllables at all.
+        assert_eq!(rendering("lewis", "刘德华", Han), Different);
+        assert_eq!(rendering("whitmer", "惠州", Han), Different);
     }
 
     #[test]
