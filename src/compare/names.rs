@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW};
+use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
@@ -118,7 +118,7 @@ fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
 /// word missing, unless it is spelled alike there (a form is a stem: `kolín`
 /// for Cologne also begins Kolínsku, the Kolín region).
 fn source_places(name: &str, english_text: &str) -> Vec<(String, bool)> {
-    let found = |place: &places::Place| place.english.iter().any(|e| contains_words(english_text, e));
+    let found = |place: &places::Place| place.named_in_english(english_text);
     let words: Vec<(String, bool)> = tokenize(name)
         .into_iter()
         .filter(|t| t.class == Class::Word)
@@ -130,16 +130,6 @@ fn source_places(name: &str, english_text: &str) -> Vec<(String, bool)> {
     }
     words
 }
-
-/// `phrase` in `text` as words; the last word may be a derived form
-/// (`Russian` for `Russia`, `Swedish` for `Sweden`).
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let words: Vec<String> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
-    let wanted: Vec<&str> = phrase.split(' ').collect();
-    let derived = |word: &str, base: &str| word.starts_with(base) || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
-    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
-}
-
 
 /// Consonant skeletons equal, or (long ones) one consonant apart: Devanagari
 /// transliterations carry nasal marks (`skoNttlaiNdd` for Scotland).
@@ -343,8 +333,11 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         findings.push(finding);
     }
     if !source_words.cased && !findings.iter().any(|f| f.rule == Rule::NameMissing) {
-        if let Some(run) = name_links.as_ref().and_then(NameLinks::unlinked_source_run) {
-            findings.push(unlinked(view, run));
+        if let Some((place, range)) = places::named_uncased(&source_text).into_iter().find(|(place, _)| !place.named_in_english(&target_text)) {
+            let english = place.english[0].clone();
+            findings.push(unlinked(view, range, |words| format!("place \"{words}\" ({english}) in the source is missing in the target")));
+        } else if let Some(run) = name_links.as_ref().and_then(NameLinks::unlinked_source_run) {
+            findings.push(unlinked(view, run, |words| format!("source words \"{words}\" have no counterpart in the target (a name may be missing)")));
         }
     }
     dedup(findings)
@@ -392,15 +385,16 @@ fn one_counterpart(counterparts: &[Counterpart], unsupported: &[&str]) -> bool {
 
 /// Source words (in a script without capitals) with no counterpart in the
 /// target: there no name is told by its spelling, and an untranslated run
-/// is most often a name left out.
-fn unlinked(view: &BeadView, run: std::ops::Range<usize>) -> Finding {
+/// is most often a name left out. So is a place named in the source's own
+/// script (美国, पेरिस) that the English does not name.
+fn unlinked(view: &BeadView, run: std::ops::Range<usize>, message: impl Fn(&str) -> String) -> Finding {
     let holding = view.joined_sentences(true).into_iter().find(|(_, sentence, offset)| run.start >= *offset && run.end <= offset + sentence.span.len());
     let location = holding.map(|(i, sentence, offset)| {
         let span = crate::document::Span::new(sentence.span.start + run.start - offset, sentence.span.start + run.end - offset);
         super::location(view.source, i, span)
     });
     let words = location.as_ref().map_or(String::new(), |l| l.text.clone());
-    let message = format!("source words \"{words}\" have no counterpart in the target (a name may be missing)");
+    let message = message(&words);
     view.finding(Rule::NameMissing, Severity::Warning, message, location, None)
 }
 
@@ -421,7 +415,31 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
         let counterparts = links.counterparts(view, source, &keys, true);
         !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target_name_words, in_source))
     };
-    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped()
+    // Acronyms of two letters (US, KP) count here: a link to a neighbour's
+    // name says more than their spelling.
+    let all_keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    let lost = || {
+        let counterparts = links.counterparts(view, source, &all_keys, true);
+        counterparts.iter().any(|c| linked_to_neighbour(c, target_name_words, in_source) || (keys.len() >= 2 && unlinked_word(c)))
+    };
+    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost()
+}
+
+/// A word of a weak source name whose best target word is the name of
+/// another source word (Colbert → Thunberg, Leicester → Lingard, Ларсон →
+/// LaFasto), not mutually: its own counterpart is gone, and it leans on
+/// the closest name left.
+fn linked_to_neighbour(counterpart: &Counterpart, target_name_words: &[NameWord], in_source: &dyn Fn(&str) -> bool) -> bool {
+    let key = ascii_key(&counterpart.word);
+    let name_word = target_name_words.iter().any(|w| w.key == key);
+    !counterpart.link.mutual && counterpart.link.similarity < NEIGHBOUR_BELOW && name_word && key != counterpart.key && in_source(&key)
+}
+
+/// A word of a weak name of several words (German "Moderator Stephen
+/// Colbert", "National Women's Hospital") linked loosely and not mutually:
+/// the others may be translated ("Moderator" → presenter), this one is gone.
+fn unlinked_word(counterpart: &Counterpart) -> bool {
+    !counterpart.link.mutual && counterpart.link.similarity < WEAK_WORD_UNLINKED_BELOW && !is_generic(&counterpart.key)
 }
 
 /// A source word whose mutual counterpart is a target name word spelled
@@ -570,6 +588,28 @@ mod tests {
         // A close link is a translation; a word spelled in the source is no swap.
         assert!(!swapped_for(&counterpart("murray", 0, 0.8, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
         assert!(!swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &|_| true));
+    }
+
+    #[test]
+    fn a_weak_name_leaning_on_a_neighbour() {
+        let fact = Fact::new(FactKind::Name, Span::new(0, 8), "thunberg");
+        let placed = Placed { sentence: 0, fact: &fact };
+        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true }];
+        let in_source = |key: &str| key == "thunberg";
+        assert!(linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &in_source));
+        // Thunberg's own source word links to it mutually; a close link, a
+        // common word or a name the source lacks is no neighbour's name.
+        assert!(!linked_to_neighbour(&counterpart("thunberg", 0, 0.93, true, "Thunberg"), &thunberg, &in_source));
+        assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.8, false, "Thunberg"), &thunberg, &in_source));
+        assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "show"), &thunberg, &in_source));
+        assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &|_| false));
+    }
+
+    #[test]
+    fn a_loose_word_of_a_weak_name() {
+        assert!(unlinked_word(&counterpart("stephen", 3, 0.37, false, "Swede")));
+        assert!(!unlinked_word(&counterpart("moderator", 2, 0.73, true, "presenter")));
+        assert!(!unlinked_word(&counterpart("stephen", 3, 0.45, true, "Swede")), "a mutual link is a counterpart");
     }
 
     #[test]
