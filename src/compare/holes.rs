@@ -28,32 +28,50 @@ const OPENERS_IN_S: &[&str] = &["perhaps", "sometimes", "nevertheless", "nonethe
 const DETERMINERS_AFTER_VERB: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "that"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "our", "his", "her", "their", "its", "former", "late", "new", "then"];
 
-/// Byte range of the first trace of a dropped name in an English sentence.
-pub fn find(text: &str) -> Option<(usize, usize)> {
+/// A trace of a dropped name in an English sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trace {
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Grammar no fluent sentence has ("in and Calvados", "Retail and .",
+    /// "Is salted trout"): a name was dropped even when the source names
+    /// nothing the target lacks. A weak trace ("water for, depending",
+    /// "Thomas Cook" read as a verb and its object) needs that backing.
+    pub strong: bool,
+}
+
+/// The first trace of a dropped name in an English sentence, a strong one
+/// first.
+pub fn find(text: &str) -> Option<Trace> {
     let tokens = tokenize(text);
-    (0..tokens.len()).find_map(|i| trace_at(&tokens, i)).map(|(a, b)| (tokens[a].start, tokens[b].end))
+    let question = text.trim_end().ends_with('?');
+    let traces: Vec<((usize, usize), bool)> = (0..tokens.len()).filter_map(|i| trace_at(&tokens, i, question)).collect();
+    let ((a, b), strong) = traces.iter().find(|(_, strong)| *strong).or(traces.first()).copied()?;
+    Some(Trace { start: tokens[a].start, end: tokens[b].end, strong })
 }
 
 fn word<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens.get(i).filter(|t| t.class == Class::Word).map(|t| t.norm.as_str())
 }
 
-fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize), bool)> {
     let token = &tokens[i];
     let next = tokens.get(i + 1);
     // "of 's", "'s" opening the sentence.
     if matches!(token.text, "'" | "’") && next.is_some_and(|n| n.norm == "s" && !n.space_before) && (i == 0 || token.space_before) {
-        return Some((i, i + 1));
+        return Some(((i, i + 1), true));
     }
     // ",,", "(,", "( )".
     if token.class == Class::Symbol && matches!(token.text, "," | "(") && next.is_some_and(|n| matches!(n.text, "," | ")" | ".")) {
-        return Some((i, i + 1));
+        return Some(((i, i + 1), true));
     }
-    // "in .", "in, Norwich", "the ." and a sentence ending "… by".
+    // "in .", "in, Norwich", "the ." and a sentence ending "… by". Before a
+    // comma it may open an aside ("in water for, depending on how…").
     if word(tokens, i).is_some_and(|w| FUNCTION_WORDS.contains(&w)) {
         match next {
-            Some(n) if matches!(n.text, "," | "." | ";" | ":" | ")") && !(token.norm == "to" && n.text != ",") => return Some((i, i + 1)),
-            Some(n) if token.norm == "the" && n.class == Class::Word && AFTER_THE.contains(&n.norm.as_str()) => return Some((i, i + 1)),
+            Some(n) if matches!(n.text, "," | "." | ";" | ":" | ")") && !(token.norm == "to" && n.text != ",") => return Some(((i, i + 1), n.text != ",")),
+            Some(n) if token.norm == "the" && n.class == Class::Word && AFTER_THE.contains(&n.norm.as_str()) => return Some(((i, i + 1), false)),
             _ => {}
         }
     }
@@ -63,18 +81,18 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         // "coming in was": a verb's particle, not a preposition.
         let particle = i.checked_sub(1).and_then(|b| word(tokens, b)).is_some_and(|b| b.ends_with("ing"));
         if PREPOSITIONS.contains(&first) && AFTER_PREPOSITION.contains(&second) && !idiom && !particle {
-            return Some((i, i + 1));
+            return Some(((i, i + 1), true));
         }
     }
     // Empty quotes: `""`, `“”`.
     if matches!(token.text, "\"" | "“") && next.is_some_and(|n| matches!(n.text, "\"" | "”") && !n.space_before) {
-        return Some((i, i + 1));
+        return Some(((i, i + 1), true));
     }
     // `…," said.`, `…, spoke of`: a verb with no subject after a clause.
     if matches!(token.text, "," | "\"" | "”") && word(tokens, i + 1).is_some_and(|w| VERBS.contains(&w)) && !closes_apposition(tokens, i) {
         let after = tokens.get(i + 2);
         if after.is_some_and(|a| matches!(a.text, "." | "," | ":") || matches!(a.norm.as_str(), "on" | "of" | "in" | "at" | "to" | "that" | "about" | "with")) {
-            return Some((i + 1, i + 1));
+            return Some(((i + 1, i + 1), false));
         }
     }
     // "Congresswoman finished", "Sheikh is expected".
@@ -82,26 +100,31 @@ fn trace_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let after = next.filter(|n| n.class == Class::Word && !is_capitalized(n.text) && !matches!(n.norm.as_str(), "of" | "for" | "and" | "in" | "at" | "to" | "on"));
         let before = i.checked_sub(1).and_then(|b| word(tokens, b));
         if after.is_some() && !before.is_some_and(|b| DETERMINERS.contains(&b)) {
-            return Some((i, i + 1));
+            return Some(((i, i + 1), false));
         }
     }
-    // "Told the reporter…": the sentence starts with its verb.
-    if i == first_word(tokens)? && word(tokens, i).is_some_and(|w| VERBS.contains(&w)) && next.is_some_and(|n| n.class == Class::Word && !is_capitalized(n.text)) {
-        return Some((i, i));
+    // "Told the reporter…", "Is salted trout…": the sentence starts with
+    // its verb (a question may).
+    if i == first_word(tokens)? && word(tokens, i).is_some_and(|w| VERBS.contains(&w)) && next.is_some_and(|n| n.class == Class::Word && !is_capitalized(n.text)) && !question {
+        return Some(((i, i), true));
     }
-    if i == first_word(tokens)? && opens_with_verb(tokens, i) {
-        return Some((i, i));
+    if i == first_word(tokens)? {
+        return opens_with_verb(tokens, i).map(|strong| ((i, i), strong));
     }
     None
 }
 
 /// "Reiterated the…", "Considers Iran…", "Also hopes…": a finite verb
-/// (-ed, -s) opening the sentence before its object, or after "Also".
-fn opens_with_verb(tokens: &[Token], i: usize) -> bool {
-    let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) else { return false };
+/// (-ed, -s) opening the sentence before its object, or after "Also";
+/// `Some(strong)`. Before a capitalised object it is weak: "Thomas Cook"
+/// and "Brooks Koepka" read the same way.
+fn opens_with_verb(tokens: &[Token], i: usize) -> Option<bool> {
+    let (first, second) = (word(tokens, i)?, word(tokens, i + 1)?);
     let finite = |w: &str| w.len() >= 5 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !OPENERS_IN_S.contains(&w)));
-    let object = DETERMINERS_AFTER_VERB.contains(&second) || tokens.get(i + 1).is_some_and(|t| is_capitalized(t.text));
-    (finite(first) && object) || (first == "also" && finite(second))
+    if (finite(first) && DETERMINERS_AFTER_VERB.contains(&second)) || (first == "also" && finite(second)) {
+        return Some(true);
+    }
+    (finite(first) && tokens.get(i + 1).is_some_and(|t| is_capitalized(t.text))).then_some(false)
 }
 
 /// Whether the comma at `i` closes an apposition or a relative clause whose
@@ -121,6 +144,22 @@ fn first_word(tokens: &[Token]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::find;
+
+    fn strong(text: &str) -> bool {
+        find(text).is_some_and(|t| t.strong)
+    }
+
+    #[test]
+    fn strong_traces_need_no_backing() {
+        assert!(strong("Thomas Cook Retail and ."));
+        assert!(strong("They conducted operations in and Calvados."));
+        assert!(strong("Is salted trout that is left to ferment."));
+        assert!(strong("Activates the Kundalini energy."));
+        // A question opens with its verb; an aside follows a comma.
+        assert!(find("Is it true that the talks failed?").is_none());
+        assert!(!strong("It is left in water for, depending on taste, a year."));
+        assert!(!strong("Thomas Cook - the oldest agency - filed for bankruptcy."));
+    }
 
     #[test]
     fn traces_of_dropped_names() {

@@ -289,7 +289,9 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         }
         if source.fact.weak {
             let in_source = |key: &str| best(&Key::spelling(key), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different;
-            if weak_missing(view, source, name_links.as_ref(), &target_name_words, &target_words, cross_language, &in_source) {
+            let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
+            let target = TargetWords { names: &target_name_words, words: &target_words, text: &target_text, cross_language };
+            if weak_missing(view, source, name_links.as_ref(), &target, acronym, &in_source) {
                 findings.push(missing(view, source));
             }
             continue;
@@ -398,31 +400,67 @@ fn unlinked(view: &BeadView, run: std::ops::Range<usize>, message: impl Fn(&str)
     view.finding(Rule::NameMissing, Severity::Warning, message, location, None)
 }
 
+/// The target side of a bead as the rules for source names look it up.
+struct TargetWords<'t, 'a> {
+    names: &'t [NameWord<'a>],
+    words: &'t Words,
+    text: &'t str,
+    cross_language: bool,
+}
+
 /// A weak source name (German noun, clause-initial capital, katakana run)
 /// is missing when no word of it is spelled like a target word and none
 /// links closely to one: a name removed from the translation leaves its
 /// source words linked only to unrelated words, while a common noun is
 /// usually translated and links to its translation. It is also missing when
-/// its counterpart is another name (`swapped_for`).
-fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target_name_words: &[NameWord], target_words: &Words, cross_language: bool, in_source: &dyn Fn(&str) -> bool) -> bool {
+/// its counterpart is another name (`swapped_for`), when a word of it leans
+/// on a neighbour's name or is lost from a longer name, when it names a
+/// place the English does not name, and (an acronym) when the English has
+/// no such acronym and no word its own.
+fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, target: &TargetWords, acronym: bool, in_source: &dyn Fn(&str) -> bool) -> bool {
     let Some(links) = links else { return false };
-    let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
-    let spelled = keys.iter().any(|key| best(&Key::spelling(key), target_name_words, target_words, cross_language, false).0 != Likeness::Different);
-    if keys.is_empty() || spelled {
+    let spelled_as = |key: &str| best(&Key::spelling(key), target.names, target.words, target.cross_language, false).0;
+    // Acronyms of two letters (US, KP) count here: a link to a neighbour's
+    // name says more than their spelling.
+    let all_keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    let counterparts = || links.counterparts(view, source, &all_keys, true);
+    if acronym {
+        return acronym_missing(&all_keys, &counterparts(), target);
+    }
+    // Südafrika, Evropské: a place that the English names by no form,
+    // unless spelled alike there (close spellings across languages match
+    // by chance: Südafrika and "southern") or translated: a word that only
+    // begins like a place's form (Северного, "northern", like Северная
+    // Корея) links mutually to its rendering.
+    let written = shown(view, source, true);
+    let unlinked = |key: &str| counterparts().iter().any(|c| c.key == key && !c.link.mutual);
+    let place_lost = tokenize(&written).into_iter().filter(|t| t.class == Class::Word).any(|t| {
+        let key = ascii_key(t.text);
+        places::by_long_form(t.text).is_some_and(|place| !place.named_in_english(target.text)) && spelled_as(&key) < Likeness::Variant && unlinked(&key)
+    });
+    if place_lost {
+        return true;
+    }
+    let keys: Vec<&str> = all_keys.iter().copied().filter(|k| k.len() >= 3).collect();
+    if keys.is_empty() || keys.iter().any(|key| spelled_as(key) != Likeness::Different) {
         return false;
     }
     let swapped = || {
         let counterparts = links.counterparts(view, source, &keys, true);
-        !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target_name_words, in_source))
+        !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target.names, in_source))
     };
-    // Acronyms of two letters (US, KP) count here: a link to a neighbour's
-    // name says more than their spelling.
-    let all_keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
-    let lost = || {
-        let counterparts = links.counterparts(view, source, &all_keys, true);
-        counterparts.iter().any(|c| linked_to_neighbour(c, target_name_words, in_source) || (keys.len() >= 2 && unlinked_word(c)))
-    };
+    let lost = || counterparts().iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
     links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost()
+}
+
+/// An acronym kept in the source's letters (LPG, IRNA, KP, ОАЭ) that the
+/// English neither writes (in any order of its letters: ONU/UN) nor has as
+/// a word, whose best target word is no mutual counterpart: a translated
+/// acronym (ONU → UN, USA → United States) links mutually to its
+/// rendering. Close spellings do not count (IRNA and "Iranian").
+fn acronym_missing(keys: &[&str], counterparts: &[Counterpart], target: &TargetWords) -> bool {
+    let written = |key: &str| target.names.iter().any(|w| w.acronym && same_acronym(&w.key, key)) || target.words.keys.iter().any(|k| k == key);
+    !keys.is_empty() && !keys.iter().any(|k| written(k)) && counterparts.iter().any(|c| !c.link.mutual && c.link.similarity < NEIGHBOUR_BELOW)
 }
 
 /// A word of a weak source name whose best target word is the name of
@@ -488,15 +526,18 @@ fn dropped(view: &BeadView, source_names: &[Placed], target_name_words: &[NameWo
     if crate::extract::text::base_language(view.target.language) != "en" || found.iter().any(|f| f.rule == Rule::NameMissing) {
         return None;
     }
-    let (target_sentence, sentence, text, (start, end)) = view.bead.target.iter().find_map(|&j| {
+    let (target_sentence, sentence, text, trace) = view.bead.target.iter().find_map(|&j| {
         let sentence = view.target.sentences.get(j)?;
         let text = view.target.text.get(sentence.span.start..sentence.span.end)?;
         holes::find(text).map(|hole| (j, sentence, text, hole))
     })?;
+    let (start, end) = (trace.start, trace.end);
     // In a script without capitals names are found only in part (Devanagari
-    // names with a candra o, Latin words): the trace alone decides there.
+    // names with a candra o, Latin words): the trace alone decides there,
+    // as a strong trace does anywhere (a name written in lower case, such
+    // as "el rakfisk", is found by no rule).
     let source_cased = Words::of(&view.source_text()).cased;
-    if source_cased {
+    if source_cased && !trace.strong {
         let unmatched = source_names.iter().any(|s| {
             s.fact.value.split(' ').filter(|k| k.len() >= 3).all(|key| best(&Key::spelling(key), target_name_words, target_words, cross_language, false).0 == Likeness::Different)
         });
@@ -603,6 +644,19 @@ mod tests {
         assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.8, false, "Thunberg"), &thunberg, &in_source));
         assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "show"), &thunberg, &in_source));
         assert!(!linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &|_| false));
+    }
+
+    #[test]
+    fn an_acronym_left_out() {
+        let fact = Fact::new(FactKind::Name, Span::new(0, 2), "un");
+        let placed = Placed { sentence: 0, fact: &fact };
+        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true }];
+        let (words, text) = (Words::of("It is possible to refuel in the UN"), "It is possible to refuel in the UN");
+        let target = TargetWords { names: &un, words: &words, text, cross_language: true };
+        assert!(acronym_missing(&["lpg"], &[counterpart("lpg", 4, 0.53, false, "refuel")], &target));
+        // Written in other order (ONU/UN), or rendered and linked mutually.
+        assert!(!acronym_missing(&["onu"], &[counterpart("onu", 7, 0.86, false, "UN")], &target));
+        assert!(!acronym_missing(&["usa"], &[counterpart("usa", 6, 0.84, true, "the")], &target));
     }
 
     #[test]

@@ -45,6 +45,15 @@ pub fn by_form(name: &str) -> Option<&'static Place> {
     })
 }
 
+/// The place one word is a form of, by a stem of five letters or more or
+/// the whole word: short stems also begin common words (`zem`, Earth, begins
+/// Země, a land; `stan` begins Stando), which a capital opening a sentence
+/// does not make names.
+pub fn by_long_form(word: &str) -> Option<&'static Place> {
+    let word = word.to_lowercase();
+    places().iter().find(|p| p.forms.iter().any(|f| !f.contains(' ') && (*f == word || (f.chars().count() >= 5 && form_matches(f, &word)))))
+}
+
 fn form_matches(form: &str, word: &str) -> bool {
     if form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x2000 || c == '-' || c == '.') {
         // Stems of cased scripts: the word starts with the form, and is not
@@ -160,6 +169,9 @@ mod tests {
         assert!(by_form("Ordinary").is_none());
         assert!(by_form("Kubie").is_some());
         assert!(by_form("Kubera").is_none() && by_form("Stanley").is_none());
+        assert_eq!(by_long_form("Südafrika").unwrap().english[0], "south africa");
+        assert_eq!(by_long_form("Rom").unwrap().english[0], "rome");
+        assert!(by_long_form("Země").is_none() && by_long_form("Stando").is_none());
     }
 
     #[test]
