@@ -9,8 +9,16 @@ const FUNCTION_WORDS: &[&str] = &["in", "of", "at", "on", "from", "to", "by", "w
 const TITLES: &[&str] = &[
     "president", "minister", "congresswoman", "congressman", "senator", "governor", "sheikh", "king", "queen", "prince",
     "princess", "chancellor", "mr", "mrs", "ms", "dr", "pope", "secretary", "mayor", "coach", "captain", "general", "judge",
-    "ambassador", "spokesman", "spokeswoman", "emir", "sultan", "premier", "director",
+    "ambassador", "spokesman", "spokeswoman", "emir", "sultan", "premier", "director", "officer", "inspector", "sergeant",
+    "detective", "professor", "lieutenant", "colonel", "commander", "chairman",
 ];
+/// Prepositions that open a sentence before its subject ("In Houston, the
+/// consulate…"), which a dropped subject leaves touching the verb.
+const OPENING_PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "for", "with", "by", "near", "after", "before", "during"];
+/// Verbs that report what "that" introduces.
+const REPORTING: &[&str] = &["said", "found", "announced", "reported", "noted", "stated", "added", "claimed", "believed", "revealed", "confirmed", "learned", "discovered", "showed", "says", "believes", "knew", "thought"];
+/// Auxiliaries that need a subject before them.
+const AUXILIARIES: &[&str] = &["had", "has", "have", "was", "were", "is", "are", "will", "would"];
 const VERBS: &[&str] = &[
     "said", "told", "announced", "added", "took", "had", "has", "have", "was", "were", "is", "are", "will", "would", "could",
     "says", "tells", "became", "won", "lost", "made", "met", "visited", "stated", "noted", "explained", "reported",
@@ -75,6 +83,25 @@ fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize
             _ => {}
         }
     }
+    // "done by (27)": a person's age in brackets with no person before it.
+    if word(tokens, i).is_some_and(|w| FUNCTION_WORDS.contains(&w)) && next.is_some_and(|n| n.text == "(") {
+        let age = tokens.get(i + 2).is_some_and(|t| t.class == Class::Digits) && tokens.get(i + 3).is_some_and(|t| t.text == ")");
+        if age {
+            return Some(((i, i + 1), true));
+        }
+    }
+    // "the demanded to close": an article before a verb.
+    if token.norm == "the" && word(tokens, i + 1).is_some_and(|w| w.len() >= 6 && w.ends_with("ed")) && word(tokens, i + 2).is_some_and(|w| matches!(w, "to" | "that")) {
+        return Some(((i, i + 1), false));
+    }
+    // "found that had passed": a clause with no subject.
+    if token.norm == "that" && i > 0 && word(tokens, i - 1).is_some_and(|w| REPORTING.contains(&w)) && word(tokens, i + 1).is_some_and(|w| AUXILIARIES.contains(&w)) {
+        return Some(((i, i + 1), false));
+    }
+    // "Returning to after living abroad", "diverted to and landed".
+    if token.norm == "to" && word(tokens, i + 1).is_some_and(|w| matches!(w, "after" | "and")) && word(tokens, i + 2) != Some("fro") {
+        return Some(((i, i + 1), false));
+    }
     // "the diocese of and", "born in to", "waved at in front".
     if let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) {
         let idiom = matches!((first, second), ("on", "in") | ("in", "on") | ("by", "and"));
@@ -95,6 +122,10 @@ fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize
             return Some(((i + 1, i + 1), false));
         }
     }
+    // "Officer, a native of…": a title opening the sentence, then a comma.
+    if i == first_word(tokens)? && word(tokens, i).is_some_and(|w| TITLES.contains(&w)) && next.is_some_and(|n| n.text == ",") {
+        return Some(((i, i + 1), false));
+    }
     // "Congresswoman finished", "Sheikh is expected".
     if is_capitalized(token.text) && word(tokens, i).is_some_and(|w| TITLES.contains(&w)) {
         let after = next.filter(|n| n.class == Class::Word && !is_capitalized(n.text) && !matches!(n.norm.as_str(), "of" | "for" | "and" | "in" | "at" | "to" | "on"));
@@ -109,9 +140,24 @@ fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize
         return Some(((i, i), true));
     }
     if i == first_word(tokens)? {
+        if let Some(verb) = subject_dropped_after_place(tokens, i) {
+            return Some(((verb, verb), false));
+        }
         return opens_with_verb(tokens, i).map(|strong| ((i, i), strong));
     }
     None
+}
+
+/// "In Buenos Aires announced…", "In Houston was established…": an opening
+/// preposition and a name, then straight the verb; the index of the verb.
+fn subject_dropped_after_place(tokens: &[Token], i: usize) -> Option<usize> {
+    if !OPENING_PREPOSITIONS.contains(&word(tokens, i)?) {
+        return None;
+    }
+    let name = (i + 1..tokens.len().min(i + 5)).take_while(|&k| tokens[k].class == Class::Word && is_capitalized(tokens[k].text)).count();
+    let verb = i + 1 + name;
+    let finite = word(tokens, verb).is_some_and(|w| VERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")));
+    (name >= 1 && finite).then_some(verb)
 }
 
 /// "Reiterated the…", "Considers Iran…", "Also hopes…": a finite verb
@@ -159,6 +205,20 @@ mod tests {
         assert!(find("Is it true that the talks failed?").is_none());
         assert!(!strong("It is left in water for, depending on taste, a year."));
         assert!(!strong("Thomas Cook - the oldest agency - filed for bankruptcy."));
+        assert!(strong("The design was done by (27), a descendant."));
+    }
+
+    #[test]
+    fn subjects_and_names_left_out() {
+        assert!(find("In Buenos Aires announced on Saturday that the demands failed.").is_some());
+        assert!(find("In Houston was established in 1979.").is_some());
+        assert!(find("Previously, the demanded to close the consulate.").is_some());
+        assert!(find("The police found that had passed the checkpoint.").is_some());
+        assert!(find("Returning to after living abroad, you adapt.").is_some());
+        assert!(find("Officer, a native of Kumamoto, was assigned.").is_some());
+        assert!(find("In Buenos Aires, officials announced the plan.").is_none());
+        assert!(find("The police found that the car had passed.").is_none());
+        assert!(find("They walked to and fro.").is_none());
     }
 
     #[test]
@@ -173,7 +233,6 @@ mod tests {
         assert!(find("Reiterated the 2017 surveillance of a satellite.").is_some());
         assert!(find("Considers Iran to be its main enemy.").is_some());
         assert!(find("Also hopes to set up a fund.").is_some());
-        assert!(find("Previously, the demanded to close the consulate.").is_none());
         assert!(find("It rained in for the next three days.").is_some());
         assert!(find("When asked to comment, said: \"Mike spoke.\"").is_some());
     }

@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
+use super::name_links::{Counterpart, Evidence, NameLinks, KATAKANA_UNLINKED_BELOW, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
@@ -318,12 +318,16 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         // not explain them: a swapped name sits in the same slot and links
         // closely (pl recall 0.97 → 0.90 on DEMETR when it did).
         let spelled_nowhere = likeness.iter().all(|l| *l == Likeness::Different) || (evidence == Evidence::Unlinked && (rendered_absent || likeness.iter().all(|l| *l < Likeness::Inflected)));
-        let spelled = |key: &str| keys.iter().zip(&likeness).any(|(k, l)| *k == key && *l >= Likeness::Inflected);
+        let counterparts = name_links.as_ref().map(|links| links.counterparts(view, source, &keys, true)).unwrap_or_default();
+        // A place the English names nowhere is excused by a like spelling
+        // only where the word has a counterpart: Paryżu spelled like
+        // "Polish" (consonants p-r-s) links loosely to it, not mutually.
+        let leaning = |key: &str| counterparts.iter().any(|c| c.key == key && !c.link.mutual && c.link.similarity < LOST_WORD_BELOW);
+        let spelled = |key: &str| keys.iter().zip(&likeness).any(|(k, l)| *k == key && *l >= Likeness::Inflected) && !leaning(key);
         let absent = match source_places(&written, &target_text) {
             places if places.iter().any(|(_, found)| *found) => false,
             places if places.iter().any(|(key, _)| !spelled(key)) => true,
             _ => {
-                let counterparts = name_links.as_ref().map(|links| links.counterparts(view, source, &keys, true)).unwrap_or_default();
                 (spelled_nowhere && !rendered_by_meaning(&counterparts, &keys)) || lost_word(&keys, &likeness, &counterparts)
             }
         };
@@ -340,6 +344,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
             findings.push(unlinked(view, range, |words| format!("place \"{words}\" ({english}) in the source is missing in the target")));
         } else if let Some(run) = name_links.as_ref().and_then(NameLinks::unlinked_source_run) {
             findings.push(unlinked(view, run, |words| format!("source words \"{words}\" have no counterpart in the target (a name may be missing)")));
+        } else if let Some(run) = leaning(name_links.as_ref(), &source_text, &target_name_words, &target_words) {
+            findings.push(unlinked(view, run, |words| format!("source word \"{words}\" links only to another word's counterpart (a name may be missing)")));
         }
     }
     dedup(findings)
@@ -383,6 +389,19 @@ fn rendered_by_meaning(counterparts: &[Counterpart], keys: &[&str]) -> bool {
 fn one_counterpart(counterparts: &[Counterpart], unsupported: &[&str]) -> bool {
     let anchored = |c: &Counterpart| counterparts.iter().any(|d| d.key != c.key && !unsupported.contains(&d.key.as_str()) && d.link.mutual && d.link.similarity >= TRANSLATED_FROM && d.link.other == c.link.other);
     !unsupported.is_empty() && unsupported.iter().all(|key| counterparts.iter().any(|c| c.key == *key && anchored(c)))
+}
+
+/// A Devanagari source word leaning on another word's counterpart (see
+/// `NameLinks::leaning_source_words`) that sounds like no target word: a
+/// name transliterated (गारन्टी, guarantee; कैनेडी, Kennedy) is present.
+fn leaning(links: Option<&NameLinks>, source_text: &str, target_name_words: &[NameWord], target_words: &Words) -> Option<std::ops::Range<usize>> {
+    let sounds_like_nothing = |range: &std::ops::Range<usize>| {
+        let key = source_text.get(range.clone()).map(ascii_key).unwrap_or_default();
+        let skeleton = consonants(&key);
+        let sounds = |word: &String| skeleton.len() >= 3 && sounds_alike(&consonants(word), &skeleton);
+        best(&Key::spelling(&key), target_name_words, target_words, true, false).0 == Likeness::Different && !target_words.keys.iter().any(sounds)
+    };
+    links?.leaning_source_words().into_iter().find(sounds_like_nothing)
 }
 
 /// Source words (in a script without capitals) with no counterpart in the
@@ -441,7 +460,10 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
     if place_lost {
         return true;
     }
-    let keys: Vec<&str> = all_keys.iter().copied().filter(|k| k.len() >= 3).collect();
+    // A name of two-letter words only ("Rz", an abbreviated title) is
+    // judged by them.
+    let long_keys: Vec<&str> = all_keys.iter().copied().filter(|k| k.len() >= 3).collect();
+    let keys = if long_keys.is_empty() { all_keys.clone() } else { long_keys };
     if keys.is_empty() || keys.iter().any(|key| spelled_as(key) != Likeness::Different) {
         return false;
     }
@@ -450,7 +472,11 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
         !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target.names, in_source))
     };
     let lost = || counterparts().iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
-    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost()
+    // A katakana loanword links closely and mutually to its English word
+    // (デザイン, design); a name left out links loosely to another.
+    let katakana = written.chars().all(crate::extract::text::is_katakana);
+    let loose = || counterparts().iter().any(|c| !c.link.mutual && c.link.similarity < KATAKANA_UNLINKED_BELOW);
+    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost() || (katakana && loose())
 }
 
 /// An acronym kept in the source's letters (LPG, IRNA, KP, ОАЭ) that the

@@ -70,6 +70,7 @@ fn form_matches(form: &str, word: &str) -> bool {
 /// name: a translation says "French" or "British" for 法国, 英国.
 const IRREGULAR_ADJECTIVES: &[(&str, &str)] = &[
     ("france", "french"),
+    ("spain", "spanish"),
     ("britain", "british"),
     ("england", "english"),
     ("netherlands", "dutch"),
@@ -146,11 +147,21 @@ impl Place {
 }
 
 /// `phrase` among `words` (ASCII keys); its last word may be a derived form
-/// (`Russian` for `Russia`, `Swedish` for `Sweden`).
+/// (`Russian` for `Russia`, `Swedish` for `Sweden`, `Chinese` for `China`).
+/// The stem kept is four letters or more: three begin too many words
+/// ("part" for Paris, "children" for China).
 pub fn contains_words(words: &[String], phrase: &str) -> bool {
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    let derived = |word: &str, base: &str| word.starts_with(base) || (base.len() >= 5 && word.starts_with(&base[..base.len() - 2]));
+    let derived = |word: &str, base: &str| word.starts_with(base) || derived_stem(base).is_some_and(|s| word.starts_with(s));
     words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
+}
+
+fn derived_stem(base: &str) -> Option<&str> {
+    match base.len() {
+        5 => base.get(..4),
+        n if n >= 6 => base.get(..n - 2),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -195,5 +206,7 @@ mod tests {
         let france = by_english("france").unwrap();
         assert!(france.named_in_english("the French government"));
         assert!(!france.named_in_english("the government"));
+        assert!(by_english("china").unwrap().named_in_english("the Chinese consulate"));
+        assert!(!by_english("paris").unwrap().named_in_english("they took part in training"));
     }
 }
