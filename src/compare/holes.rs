@@ -15,6 +15,8 @@ const TITLES: &[&str] = &[
 /// Prepositions that open a sentence before its subject ("In Houston, the
 /// consulate…"), which a dropped subject leaves touching the verb.
 const OPENING_PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "for", "with", "by", "near", "after", "before", "during"];
+/// Words that open a subject after an opening phrase.
+const SUBJECT_STARTS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "there", "which", "who"];
 /// Verbs that report what "that" introduces.
 const REPORTING: &[&str] = &["said", "found", "announced", "reported", "noted", "stated", "added", "claimed", "believed", "revealed", "confirmed", "learned", "discovered", "showed", "says", "believes", "knew", "thought"];
 /// Auxiliaries that need a subject before them.
@@ -102,6 +104,15 @@ fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize
     if token.norm == "to" && word(tokens, i + 1).is_some_and(|w| matches!(w, "after" | "and")) && word(tokens, i + 2) != Some("fro") {
         return Some(((i, i + 1), false));
     }
+    // "used by over the years": "by" before another preposition (not "by
+    // over 50%", "by at least").
+    if token.norm == "by" && word(tokens, i + 1).is_some_and(|w| matches!(w, "over" | "during" | "since" | "from" | "with" | "in" | "after" | "before")) && tokens.get(i + 2).is_some_and(|t| t.class == Class::Word) {
+        return Some(((i, i + 1), false));
+    }
+    // "Egyptians of marveled at": "of" before a verb.
+    if token.norm == "of" && word(tokens, i + 1).is_some_and(|w| w.len() >= 6 && w.ends_with("ed")) && word(tokens, i + 2).is_some_and(|w| matches!(w, "at" | "that" | "the" | "to" | "a")) {
+        return Some(((i, i + 1), false));
+    }
     // "the diocese of and", "born in to", "waved at in front".
     if let (Some(first), Some(second)) = (word(tokens, i), word(tokens, i + 1)) {
         let idiom = matches!((first, second), ("on", "in") | ("in", "on") | ("by", "and"));
@@ -148,16 +159,29 @@ fn trace_at(tokens: &[Token], i: usize, question: bool) -> Option<((usize, usize
     None
 }
 
-/// "In Buenos Aires announced…", "In Houston was established…": an opening
-/// preposition and a name, then straight the verb; the index of the verb.
+/// "In Buenos Aires announced…", "In Houston was established…", "At the
+/// US Department of Defense office is tracking…", "On the 24th, and 49
+/// staff were…": an opening preposition and its object, then straight the
+/// verb (or a comma and "and"); the index where the subject was. A second
+/// determiner or a pronoun starts a subject ("At the office the minister
+/// said"), so the object holds one "the" at most.
 fn subject_dropped_after_place(tokens: &[Token], i: usize) -> Option<usize> {
     if !OPENING_PREPOSITIONS.contains(&word(tokens, i)?) {
         return None;
     }
+    let finite = |w: &str| VERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ed"));
     let name = (i + 1..tokens.len().min(i + 5)).take_while(|&k| tokens[k].class == Class::Word && is_capitalized(tokens[k].text)).count();
-    let verb = i + 1 + name;
-    let finite = word(tokens, verb).is_some_and(|w| VERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")));
-    (name >= 1 && finite).then_some(verb)
+    if name >= 1 && word(tokens, i + 1 + name).is_some_and(finite) {
+        return Some(i + 1 + name);
+    }
+    if word(tokens, i + 1) != Some("the") {
+        return None;
+    }
+    let object = (i + 2..tokens.len().min(i + 9)).take_while(|&k| tokens[k].class != Class::Symbol && word(tokens, k).is_none_or(|w| !SUBJECT_STARTS.contains(&w) && !AUXILIARIES.contains(&w))).count();
+    let after = i + 2 + object;
+    let verb = object >= 1 && word(tokens, after).is_some_and(|w| AUXILIARIES.contains(&w));
+    let and = object >= 1 && tokens.get(after).is_some_and(|t| t.text == ",") && word(tokens, after + 1) == Some("and");
+    (verb || and).then_some(after)
 }
 
 /// "Reiterated the…", "Considers Iran…", "Also hopes…": a finite verb
@@ -219,6 +243,13 @@ mod tests {
         assert!(find("In Buenos Aires, officials announced the plan.").is_none());
         assert!(find("The police found that the car had passed.").is_none());
         assert!(find("They walked to and fro.").is_none());
+        assert!(find("At the US Department of Defense office is tracking this debris.").is_some());
+        assert!(find("On the 24th, and 49 staff were tested.").is_some());
+        assert!(find("Tools used by over the years are displayed here.").is_some());
+        assert!(find("The ancient Egyptians of marveled at their monuments.").is_some());
+        assert!(find("At the meeting the minister said the talks failed.").is_none());
+        assert!(find("On the 24th, the staff were tested.").is_none());
+        assert!(find("Prices rose by over 50% last year.").is_none());
     }
 
     #[test]
