@@ -442,9 +442,9 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
     // Acronyms of two letters (US, KP) count here: a link to a neighbour's
     // name says more than their spelling.
     let all_keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
-    let counterparts = || links.counterparts(view, source, &all_keys, true);
+    let counterparts = links.counterparts(view, source, &all_keys, true);
     if acronym {
-        return acronym_missing(&all_keys, &counterparts(), target);
+        return acronym_missing(&all_keys, &counterparts, target);
     }
     // Südafrika, Evropské: a place that the English names by no form,
     // unless spelled alike there (close spellings across languages match
@@ -452,7 +452,7 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
     // begins like a place's form (Северного, "northern", like Северная
     // Корея) links mutually to its rendering.
     let written = shown(view, source, true);
-    let unlinked = |key: &str| counterparts().iter().any(|c| c.key == key && !c.link.mutual);
+    let unlinked = |key: &str| counterparts.iter().any(|c| c.key == key && !c.link.mutual);
     let place_lost = tokenize(&written).into_iter().filter(|t| t.class == Class::Word).any(|t| {
         let key = ascii_key(t.text);
         places::by_long_form(t.text).is_some_and(|place| !place.named_in_english(target.text)) && spelled_as(&key) < Likeness::Variant && unlinked(&key)
@@ -471,12 +471,12 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
         let counterparts = links.counterparts(view, source, &keys, true);
         !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target.names, in_source))
     };
-    let lost = || counterparts().iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
+    let lost = counterparts.iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
     // A katakana loanword links closely and mutually to its English word
     // (デザイン, design); a name left out links loosely to another.
     let katakana = written.chars().all(crate::extract::text::is_katakana);
-    let loose = || counterparts().iter().any(|c| !c.link.mutual && c.link.similarity < KATAKANA_UNLINKED_BELOW);
-    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost() || (katakana && loose())
+    let loose = counterparts.iter().any(|c| !c.link.mutual && c.link.similarity < KATAKANA_UNLINKED_BELOW);
+    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost || (katakana && loose)
 }
 
 /// An acronym kept in the source's letters (LPG, IRNA, KP, ОАЭ) that the
