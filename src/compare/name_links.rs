@@ -35,6 +35,13 @@ pub(super) const WEAK_UNLINKED_BELOW: f32 = 0.45;
 /// always a removed or replaced name (removed recall 0.35 → 0.68, replaced
 /// 0.79 → 0.82, clean pairs flagged unchanged; 0.5 flags 10% more clean).
 const DEVANAGARI_UNLINKED_BELOW: f32 = 0.45;
+/// A Devanagari source word whose best target word is a capitalised word
+/// linked mutually to another source word (बर्लुस्कोनी → Francisca, लूना →
+/// Runalls), not mutually and less closely than this, has no counterpart
+/// of its own, unless it sounds like a target word (names.rs): on DEMETR's
+/// hi→en removed-name pairs 3 more of 37 found, clean pairs flagged
+/// unchanged (0.65: 2 more clean flagged).
+const DEVANAGARI_LEANING_BELOW: f32 = 0.6;
 /// The same for two adjacent Han or kana words (a two-character name or
 /// longer), both under it: zh removed 0.51 → 0.65, ja 0.68 → 0.77, clean
 /// unchanged; 0.4 flags 3–4% more clean pairs.
@@ -69,6 +76,26 @@ pub(super) const LOST_WORD_BELOW: f32 = 0.55;
 /// 0.900, 0.906, 0.906; 0.63 flags one more clean pair); on the other half
 /// replaced recall 0.846 → 0.864, clean pairs flagged unchanged.
 pub(super) const SWAPPED_BELOW: f32 = 0.6;
+
+/// A word of a weak source name spelled like nothing in the target whose
+/// best target word, not mutually, is the name of another source word, is
+/// missing when linked less closely than this (see
+/// `names::linked_to_neighbour`). On DEMETR's removed-name pairs no clean
+/// pair has such a word under 0.8; removed names reach 0.74 (Ларсон →
+/// LaFasto): 11 more of 335 removals found, clean pairs flagged unchanged.
+pub(super) const NEIGHBOUR_BELOW: f32 = 0.75;
+
+/// A word of a weak source name of several words, none spelled like a
+/// target word, is missing when its best link is not mutual and under
+/// this: 6 more German removals (of 335), no clean pair more flagged
+/// (0.45: 4 more; 0.55: no more found).
+pub(super) const WEAK_WORD_UNLINKED_BELOW: f32 = 0.5;
+
+/// A katakana run (a weak name: a name or a loanword) spelled like nothing
+/// in the target is missing when its best link is not mutual and under
+/// this: no clean pair of DEMETR's ja→en has one under 0.6, removed names
+/// reach 0.54 (アフリカ → parks); 1 more of 31 removals found.
+pub(super) const KATAKANA_UNLINKED_BELOW: f32 = 0.55;
 
 /// A word of a name with its best link to the other side.
 pub(super) struct Counterpart {
@@ -120,6 +147,14 @@ impl NameLinks {
     /// no counterpart in the target, for sources in Devanagari, Han or kana.
     pub fn unlinked_source_run(&self) -> Option<Range<usize>> {
         unlinked_run(&self.links, &self.source_text)
+    }
+
+    /// Devanagari source words (three letters or more) that lean on another
+    /// source word's counterpart: their best target word is capitalised
+    /// and linked mutually to that other word, their own link is not
+    /// mutual and under `DEVANAGARI_LEANING_BELOW`.
+    pub fn leaning_source_words(&self) -> Vec<Range<usize>> {
+        leaning_words(&self.links, &self.source_text, &self.target_text)
     }
 
     /// The best counterpart of each word of a name among `keys`.
@@ -177,6 +212,20 @@ fn unlinked_run(links: &Links, text: &str) -> Option<Range<usize>> {
     (1..words.len())
         .find(|&i| han_or_kana(word(i - 1)) && han_or_kana(word(i)) && best(i - 1).max(best(i)) < HAN_PAIR_UNLINKED_BELOW)
         .map(|i| words.spans[i - 1].start..words.spans[i].end)
+}
+
+fn leaning_words(links: &Links, source_text: &str, target_text: &str) -> Vec<Range<usize>> {
+    let devanagari = |w: &str| w.chars().count() >= 3 && w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    (0..links.source.len())
+        .filter(|&i| source_text.get(links.source.spans[i].clone()).is_some_and(devanagari))
+        .filter(|&i| {
+            let Some(link) = links.from_source(i) else { return false };
+            let capitalised = target_text.get(links.target.spans[link.other].clone()).is_some_and(crate::extract::text::is_capitalized);
+            let other = links.from_target(link.other).is_some_and(|back| back.other != i && back.mutual);
+            !link.mutual && link.similarity < DEVANAGARI_LEANING_BELOW && capitalised && other
+        })
+        .map(|i| links.source.spans[i].clone())
+        .collect()
 }
 
 fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked_below: f32, source: bool) -> Evidence {
@@ -238,6 +287,19 @@ mod tests {
         assert_eq!(unlinked_run(&far, "राजीव ने"), Some(0..15));
         let latin = words("Rajiv spoke", &[[1.0, 0.0], [0.0, 1.0]]);
         assert_eq!(unlinked_run(&Links::new(latin, words(target, &[[0.3, -0.953_939], [0.0, 1.0]])), "Rajiv spoke"), None);
+    }
+
+    #[test]
+    fn a_word_leaning_on_another_words_counterpart() {
+        // लूना's best target word is Runalls (0.55), whose mutual source
+        // word is रनअल्स; "was" links to थी.
+        let source = words("रनअल्स लूना थी", &[[1.0, 0.0], [0.55, -0.835_165], [-0.6, 0.8]]);
+        let target = "Runalls was";
+        let links = Links::new(source, words(target, &[[1.0, 0.0], [-0.6, 0.8]]));
+        let source_text = "रनअल्स लूना थी";
+        assert_eq!(leaning_words(&links, source_text, target), vec![19..31]);
+        // A lower-case best word says nothing.
+        assert!(leaning_words(&links, source_text, "runalls was").is_empty());
     }
 
     #[test]

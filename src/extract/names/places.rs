@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::text::{tokenize, Class};
+use crate::extract::text::{ascii_key, is_han, is_kana, is_katakana, tokenize, Class};
 
 /// English names (ASCII lowercase) and the other languages' forms (lowercase;
 /// stems for inflected languages).
@@ -45,6 +45,15 @@ pub fn by_form(name: &str) -> Option<&'static Place> {
     })
 }
 
+/// The place one word is a form of, by a stem of five letters or more or
+/// the whole word: short stems also begin common words (`zem`, Earth, begins
+/// Země, a land; `stan` begins Stando), which a capital opening a sentence
+/// does not make names.
+pub fn by_long_form(word: &str) -> Option<&'static Place> {
+    let word = word.to_lowercase();
+    places().iter().find(|p| p.forms.iter().any(|f| !f.contains(' ') && (*f == word || (f.chars().count() >= 5 && form_matches(f, &word)))))
+}
+
 fn form_matches(form: &str, word: &str) -> bool {
     if form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x2000 || c == '-' || c == '.') {
         // Stems of cased scripts: the word starts with the form, and is not
@@ -57,7 +66,68 @@ fn form_matches(form: &str, word: &str) -> bool {
     }
 }
 
+/// Adjectives and demonyms that do not begin like their place's English
+/// name: a translation says "French" or "British" for 法国, 英国.
+const IRREGULAR_ADJECTIVES: &[(&str, &str)] = &[
+    ("france", "french"),
+    ("spain", "spanish"),
+    ("britain", "british"),
+    ("england", "english"),
+    ("netherlands", "dutch"),
+    ("switzerland", "swiss"),
+    ("philippines", "filipino"),
+    ("philippines", "philippine"),
+    ("poland", "polish"),
+    ("sweden", "swedish"),
+    ("scotland", "scottish"),
+    ("ireland", "irish"),
+    ("thailand", "thai"),
+    ("european union", "european"),
+    ("new zealand", "kiwi"),
+];
+
+/// Places whose forms in a script without case or spaces between names
+/// (Han, kana, Devanagari) occur in `text`, each with the byte range of the
+/// first form found. Han forms of one character are left out (米 is also
+/// rice and metre); katakana and Devanagari forms must be whole words (チリ,
+/// Chile, is inside ビーチリゾート; रोम, Rome, begins रोमांच).
+pub fn named_uncased(text: &str) -> Vec<(&'static Place, std::ops::Range<usize>)> {
+    let words: Vec<_> = tokenize(text).into_iter().filter(|t| t.class != Class::Symbol).collect();
+    places()
+        .iter()
+        .filter_map(|place| {
+            let found = place.forms.iter().find_map(|form| {
+                if is_devanagari(form) {
+                    let parts: Vec<&str> = form.split(' ').collect();
+                    words.windows(parts.len()).find(|w| w.iter().zip(&parts).all(|(t, p)| t.text == *p)).map(|w| w[0].start..w[parts.len() - 1].end)
+                } else if form.chars().all(is_katakana) {
+                    // A katakana run is one word: チリ (Chile) is inside ビーチリゾート.
+                    words.iter().find(|t| t.text == form).map(|t| t.start..t.end)
+                } else if form.chars().all(|c| is_han(c) || is_kana(c)) && form.chars().count() >= 2 {
+                    text.find(form.as_str()).map(|start| start..start + form.len())
+                } else {
+                    None
+                }
+            });
+            found.map(|range| (place, range))
+        })
+        .collect()
+}
+
+fn is_devanagari(form: &str) -> bool {
+    form.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c) || c == ' ')
+}
+
 impl Place {
+    /// Whether English `text` names this place: its name, a form of it
+    /// (Russian for Russia), an irregular adjective (French), or initials
+    /// written with stops (U.S.).
+    pub fn named_in_english(&self, text: &str) -> bool {
+        let words: Vec<String> = tokenize(&text.replace('.', "")).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
+        let irregular = IRREGULAR_ADJECTIVES.iter().filter(|(place, _)| self.english.iter().any(|e| e == place)).map(|(_, adjective)| *adjective);
+        self.english.iter().any(|e| contains_words(&words, e)) || irregular.into_iter().any(|a| words.iter().any(|w| w == a))
+    }
+
     /// Whether `text` names this place in any of its forms.
     pub fn named_in(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
@@ -73,6 +143,24 @@ impl Place {
             let cased_script = form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x900 || " .-".contains(c));
             if cased_script { in_words(form) } else { lower.contains(form.as_str()) }
         })
+    }
+}
+
+/// `phrase` among `words` (ASCII keys); its last word may be a derived form
+/// (`Russian` for `Russia`, `Swedish` for `Sweden`, `Chinese` for `China`).
+/// The stem kept is four letters or more: three begin too many words
+/// ("part" for Paris, "children" for China).
+pub fn contains_words(words: &[String], phrase: &str) -> bool {
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    let derived = |word: &str, base: &str| word.starts_with(base) || derived_stem(base).is_some_and(|s| word.starts_with(s));
+    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
+}
+
+fn derived_stem(base: &str) -> Option<&str> {
+    match base.len() {
+        5 => base.get(..4),
+        n if n >= 6 => base.get(..n - 2),
+        _ => None,
     }
 }
 
@@ -92,5 +180,33 @@ mod tests {
         assert!(by_form("Ordinary").is_none());
         assert!(by_form("Kubie").is_some());
         assert!(by_form("Kubera").is_none() && by_form("Stanley").is_none());
+        assert_eq!(by_long_form("Südafrika").unwrap().english[0], "south africa");
+        assert_eq!(by_long_form("Rom").unwrap().english[0], "rome");
+        assert!(by_long_form("Země").is_none() && by_long_form("Stando").is_none());
+    }
+
+    #[test]
+    fn places_in_scripts_without_case() {
+        let english = |text: &str| named_uncased(text).into_iter().map(|(p, _)| p.english[0].as_str()).collect::<Vec<_>>();
+        assert_eq!(english("美国每隔10年就要"), vec!["united states"]);
+        assert_eq!(named_uncased("美国每隔10年")[0].1, 0..6);
+        assert_eq!(english("पेरिस को आज"), vec!["paris"]);
+        // Not inside a longer word, nor a one-character form.
+        assert!(english("有名な高級ビーチリゾート").is_empty());
+        assert!(english("रोमांच है").is_empty());
+        assert!(english("一公斤米").is_empty());
+    }
+
+    #[test]
+    fn places_named_in_english() {
+        let us = by_english("us").unwrap();
+        assert!(us.named_in_english("The U.S. redistributes seats"));
+        assert!(us.named_in_english("American voters"));
+        assert!(!us.named_in_english("The redistributes seats"));
+        let france = by_english("france").unwrap();
+        assert!(france.named_in_english("the French government"));
+        assert!(!france.named_in_english("the government"));
+        assert!(by_english("china").unwrap().named_in_english("the Chinese consulate"));
+        assert!(!by_english("paris").unwrap().named_in_english("they took part in training"));
     }
 }
