@@ -225,6 +225,11 @@ mod tests {
         extract(text, language).into_iter().filter(|f| !f.weak).map(|f| f.value).collect()
     }
 
+    /// The quantities of the facts that are not weak.
+    fn strong(text: &str, language: &str) -> Vec<Quantity> {
+        extract(text, language).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect()
+    }
+
     #[test]
     fn scales_units_and_percent() {
         assert_eq!(values("Il costo è di 48,5 milioni di euro.", "it"), vec!["48500000 EUR"]);
@@ -261,7 +266,6 @@ mod tests {
 
     #[test]
     fn chinese_decades_and_spaced_scales() {
-        let strong = |text: &str, lang: &str| extract(text, lang).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect::<Vec<_>>();
         let zh = strong("在 20 世纪 30 年代撤出", "zh");
         assert_eq!(zh.len(), 1, "{zh:?}");
         assert!(strong("in the 1930s", "en")[0].matches(&zh[0]));
@@ -275,7 +279,6 @@ mod tests {
 
     #[test]
     fn arabic_decades_written_through_their_century() {
-        let strong = |text: &str, lang: &str| extract(text, lang).into_iter().filter(|f| !f.weak).map(|f| f.quantity.unwrap()).collect::<Vec<_>>();
         let thirties = strong("في ثلاثينيات القرن العشرين", "ar");
         assert_eq!(thirties.len(), 1, "{thirties:?}");
         assert!(strong("in the 1930s", "en")[0].matches(&thirties[0]));
