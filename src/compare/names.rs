@@ -6,7 +6,7 @@
 //! without capitals) among all its words. Across scripts that have no case,
 //! words are compared by consonant classes of their transliteration.
 
-use super::name_links::{Counterpart, Evidence, NameLinks, KATAKANA_UNLINKED_BELOW, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
+use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
@@ -584,11 +584,7 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
         !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target.names, in_source))
     };
     let lost = counterparts.iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
-    // A katakana loanword links closely and mutually to its English word
-    // (デザイン, design); a name left out links loosely to another.
-    let katakana = written.chars().all(crate::extract::text::is_katakana);
-    let loose = counterparts.iter().any(|c| !c.link.mutual && c.link.similarity < KATAKANA_UNLINKED_BELOW);
-    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost || (katakana && loose)
+    links.all_below(view, source, &keys, true, WEAK_UNLINKED_BELOW) || swapped() || lost
 }
 
 /// An acronym kept in the source's letters (LPG, IRNA, KP, ОАЭ) that the
