@@ -15,6 +15,7 @@ pub mod links;
 mod merged;
 mod moved;
 mod name_links;
+mod name_places;
 mod names;
 mod numbers;
 mod quote_links;

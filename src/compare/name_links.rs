@@ -240,6 +240,17 @@ fn judge(links: &Links, text: &str, span: &Range<usize>, keys: &[&str], unlinked
     }
 }
 
+/// Builders for tests of the name rules.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::Counterpart;
+    use crate::compare::links::Link;
+
+    pub fn counterpart(key: &str, other: usize, similarity: f32, mutual: bool, word: &str) -> Counterpart {
+        Counterpart { key: key.to_string(), link: Link { other, similarity, mutual }, word: word.to_string() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 //! words are compared by consonant classes of their transliteration.
 
 use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
+use super::name_places::{places_absent, places_in, source_places, swapped_place};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
@@ -92,58 +93,6 @@ fn same_acronym(a: &str, b: &str) -> bool {
     short == long || (long.len() == short.len() + 1 && short.iter().all(|c| long.contains(c)))
 }
 
-/// Words of an English name covered by places named in `other_text`.
-fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
-    let words: Vec<&str> = name.split(' ').collect();
-    let mut covered = Vec::new();
-    let mut start = 0;
-    while start < words.len() {
-        let longest = (start + 1..=words.len().min(start + 4)).rev().find_map(|end| places::by_english(&words[start..end].join(" ")).map(|p| (end, p)));
-        match longest {
-            Some((end, place)) => {
-                if place.named_in(other_text) {
-                    covered.extend_from_slice(&words[start..end]);
-                }
-                start = end;
-            }
-            None => start += 1,
-        }
-    }
-    covered
-}
-
-/// A place inside an English name (`Europe`, `Hong Kong`) that `other_text`
-/// names in none of its forms although the list has forms in its script:
-/// a place named only in the translation was put there.
-fn places_absent<'n>(name: &'n str, other_text: &str) -> Vec<Vec<&'n str>> {
-    let mut absent = Vec::new();
-    let Some(script) = main_script(other_text) else { return absent };
-    let words: Vec<&str> = name.split(' ').collect();
-    let mut start = 0;
-    while start < words.len() {
-        let longest = (start + 1..=words.len().min(start + 4)).rev().find_map(|end| places::by_english(&words[start..end].join(" ")).map(|p| (end, p)));
-        match longest {
-            Some((end, place)) => {
-                let listed = place.forms.iter().any(|f| f.chars().find(|c| c.is_alphabetic()).and_then(script_of) == Some(script));
-                if listed && !place.named_in(other_text) {
-                    absent.push(words[start..end].to_vec());
-                }
-                start = end;
-            }
-            None => start += 1,
-        }
-    }
-    absent
-}
-
-/// A place whose counterpart is a form of another listed place (Philippines
-/// linked to Singapour, Europe to 日本) was swapped: alignment links places
-/// to places, so a close link there explains nothing.
-fn swapped_place(counterparts: &[Counterpart], keys: &[&str]) -> bool {
-    let own = places::by_english(&keys.join(" "));
-    counterparts.iter().filter_map(|c| places::by_form(&c.word)).any(|other| own.is_none_or(|own| !std::ptr::eq(own, other)))
-}
-
 /// A target name of two or more translatable words only (Federal Migration
 /// Service) has nothing to spell; from a source without capitals, where a
 /// body's name is translated word by word and links closely, it was added
@@ -153,46 +102,6 @@ fn swapped_place(counterparts: &[Counterpart], keys: &[&str]) -> bool {
 fn generic_untranslated(view: &BeadView, target: &Placed, all_keys: &[&str], covered: &[&str], checked: &[&str], source_words: &Words, links: Option<&NameLinks>) -> bool {
     let keys: Vec<&str> = all_keys.iter().copied().filter(|k| k.len() >= 2 && !covered.contains(k)).collect();
     checked.is_empty() && keys.len() >= 2 && !source_words.cased && links.is_some_and(|links| links.judge(view, target, &keys, false) == Evidence::Unlinked)
-}
-
-/// Writing systems, as far as the place list tells them apart (kanji and
-/// kana go with Han).
-fn script_of(c: char) -> Option<u8> {
-    match c as u32 {
-        _ if !c.is_alphabetic() => None,
-        0..=0x24F => Some(0),
-        0x400..=0x52F => Some(1),
-        0x600..=0x6FF => Some(2),
-        0x900..=0x97F => Some(3),
-        _ if crate::extract::text::is_han(c) || crate::extract::text::is_kana(c) => Some(4),
-        _ => None,
-    }
-}
-
-/// The script most letters of `text` are written in.
-fn main_script(text: &str) -> Option<u8> {
-    let mut counts = [0usize; 5];
-    text.chars().filter_map(script_of).for_each(|s| counts[s as usize] += 1);
-    (0u8..5).max_by_key(|&s| counts[s as usize]).filter(|&s| counts[s as usize] > 0)
-}
-
-/// The places a source name names in the source's own forms (`USA` in
-/// "USA Donald Trump"), each with the key of the word naming it and whether
-/// the English text names the place. A place the English lacks leaves that
-/// word missing, unless it is spelled alike there (a form is a stem: `kolín`
-/// for Cologne also begins Kolínsku, the Kolín region).
-fn source_places(name: &str, english_text: &str) -> Vec<(String, bool)> {
-    let found = |place: &places::Place| place.named_in_english(english_text);
-    let words: Vec<(String, bool)> = tokenize(name)
-        .into_iter()
-        .filter(|t| t.class == Class::Word)
-        .filter_map(|t| places::by_form(t.text).map(|place| (ascii_key(t.text), found(place))))
-        .collect();
-    if words.is_empty() {
-        // Forms of several words ("stanach zjednoczonych").
-        return places::by_form(name).map(|place| vec![(String::new(), found(place))]).unwrap_or_default();
-    }
-    words
 }
 
 /// Consonant skeletons equal, or (long ones) one consonant apart: Devanagari
@@ -725,13 +634,10 @@ fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::links::Link;
+    use crate::compare::name_links::testing::counterpart;
     use crate::document::Span;
     use crate::extract::Fact;
 
-    fn counterpart(key: &str, other: usize, similarity: f32, mutual: bool, word: &str) -> Counterpart {
-        Counterpart { key: key.to_string(), link: Link { other, similarity, mutual }, word: word.to_string() }
-    }
 
     #[test]
     fn names_rendered_by_meaning_link_to_common_words_or_their_stem() {
@@ -810,18 +716,6 @@ mod tests {
     }
 
     #[test]
-    fn places_named_only_in_the_translation() {
-        assert_eq!(places_absent("europe", "智利首选登山目的地"), vec![vec!["europe"]]);
-        assert!(places_absent("europe", "欧洲的登山目的地").is_empty());
-        assert_eq!(places_absent("lower austria and bahia", "塞阿拉州和里约热内卢州"), vec![vec!["austria"]]);
-        // Not a listed place, or a short form of it (美方 the US side).
-        assert!(places_absent("cochamo valley", "智利首选登山目的地").is_empty());
-        assert!(places_absent("us", "此前美方要求关闭").is_empty());
-        assert_eq!(main_script("東京の会議でG7が"), Some(4));
-        assert_eq!(main_script("Přípravy v Praze"), Some(0));
-    }
-
-    #[test]
     fn a_rendering_stands_where_the_word_links() {
         use crate::compare::links::testing::words;
         let source = words("舒 马 在", &[[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]]);
@@ -830,17 +724,4 @@ mod tests {
         assert!(nearest_sources(&links, "Schumacher left", &(0..10), "left", 2).is_empty());
     }
 
-    #[test]
-    fn a_place_linked_to_another_place() {
-        assert!(swapped_place(&[counterpart("philippines", 0, 0.8, true, "Singapour")], &["philippines"]));
-        assert!(!swapped_place(&[counterpart("singapore", 0, 0.8, true, "Singapour")], &["singapore"]));
-        assert!(!swapped_place(&[counterpart("europe", 0, 0.8, true, "kontinent")], &["europe"]));
-    }
-
-    #[test]
-    fn places_inside_source_names() {
-        assert_eq!(source_places("USA Donald Trump", "President Donald Trump said"), vec![("usa".to_string(), false)]);
-        assert_eq!(source_places("USA Donald Trump", "US President Donald Trump said"), vec![("usa".to_string(), true)]);
-        assert!(source_places("Morgan Stanley", "Morgan Stanley said").is_empty());
-    }
 }
