@@ -175,10 +175,14 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         base.next += taken;
         quantity.written = quantity.values.clone();
         quantity.values = quantity.values.iter().map(|v| unit.convert(*v)).collect();
-        quantity.converted = unit.factor != 1.0 || unit.fahrenheit;
+        if unit.either_scale {
+            let fahrenheit = units::Unit { fahrenheit: true, ..unit };
+            quantity.values.extend(quantity.written.iter().map(|v| fahrenheit.convert(*v)));
+        }
+        quantity.converted = unit.factor != 1.0 || unit.fahrenheit || unit.either_scale;
         quantity.step *= unit.factor;
         if quantity.converted {
-            quantity.written_unit = Some(format!("{}{}", unit.factor, if unit.fahrenheit { "F" } else { "" }));
+            quantity.written_unit = Some(format!("{}{}", unit.factor, if unit.fahrenheit { "F" } else if unit.either_scale { "?" } else { "" }));
         }
         quantity.kind = QuantityKind::Measure;
         quantity.unit = Some(unit.base.to_string());
@@ -250,7 +254,7 @@ fn unit_after(tokens: &[Token], i: usize) -> Option<(units::Unit, usize)> {
     // "km/h": a speed, not a length.
     if tokens.get(i + 1).is_some_and(|t| t.text == "/") && tokens.get(i + 2).is_some_and(|t| t.norm == "h") {
         let factor = if unit.factor == 1000.0 { 1.0 } else { unit.factor / 1000.0 };
-        return Some((units::Unit { base: "km/h", factor, fahrenheit: false }, 3));
+        return Some((units::Unit { base: "km/h", factor, ..unit }, 3));
     }
     Some((unit, 1))
 }

@@ -95,9 +95,13 @@ impl Quantity {
     fn close(&self, other: &Quantity, k: usize, m: usize) -> bool {
         let (a, b) = (self.values[k], other.values[m]);
         let scale = a.abs().max(b.abs());
-        let conversion = (self.converted || other.converted) && self.written_unit != other.written_unit;
+        let unknown_scale = |q: &Quantity| q.written_unit.as_deref() == Some("1?");
+        let conversion = (self.converted || other.converted) && (self.written_unit != other.written_unit || unknown_scale(self));
         if conversion {
-            return (a - b).abs() <= scale * 0.06;
+            // Everyday degrees are rounded to whole ones on either scale
+            // (half a degree Celsius apart at most); furnace heats to tens.
+            let tolerance = if self.unit.as_deref() == Some("c") { (scale * 0.02).max(0.6) } else { scale * 0.06 };
+            return (a - b).abs() <= tolerance;
         }
         (a - b).abs() < (self.step_at(k).max(other.step_at(m)) / 2.0).max(scale * 1e-9)
     }
@@ -238,6 +242,18 @@ mod tests {
         assert_eq!(values("Выросло на 12 процентов, до 4 млрд рублей.", "ru"), vec!["12%", "4000000000 RUB"]);
         assert_eq!(values("耗资4.8亿元，共1万1000人。", "zh"), vec!["480000000 CNY", "11000"]);
         assert_eq!(values("It was 30 °C (86 °F) at noon.", "en"), vec!["30 c"]);
+    }
+
+    #[test]
+    fn degrees_without_a_scale_are_celsius_or_fahrenheit() {
+        let bare = strong("It was 80 degrees in the afternoon.", "en");
+        assert!(bare[0].matches(&strong("Днём было 27 градусов.", "ru")[0]));
+        assert!(bare[0].matches(&strong("Il faisait 27 °C.", "fr")[0]));
+        assert!(bare[0].matches(&strong("It was 80 °F.", "en")[0]));
+        assert!(!bare[0].matches(&strong("Днём было 30 градусов.", "ru")[0]));
+        assert!(!bare[0].matches(&strong("It was 85 degrees.", "en")[0]));
+        assert!(!strong("It was 30 °C.", "en")[0].matches(&strong("Il faisait 32 °C.", "fr")[0]));
+        assert!(strong("It burns at 5,500 °F.", "en")[0].matches(&strong("Il brûle à 3 000 °C.", "fr")[0]));
     }
 
     #[test]

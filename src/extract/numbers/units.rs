@@ -10,10 +10,13 @@ pub struct Unit {
     pub factor: f64,
     /// °F needs an offset, not only a factor.
     pub fahrenheit: bool,
+    /// `80 degrees`, `27 градусов`: a temperature whose scale is not
+    /// written, read both as °C and as °F.
+    pub either_scale: bool,
 }
 
 const fn unit(base: &'static str, factor: f64) -> Unit {
-    Unit { base, factor, fahrenheit: false }
+    Unit { base, factor, fahrenheit: false, either_scale: false }
 }
 
 const LENGTH: &[(&str, Unit)] = &[
@@ -113,17 +116,18 @@ pub fn temperature(tokens: &[Token], i: usize) -> Option<(Unit, usize)> {
         "°" | "º" => i + 1,
         "degrees" | "gradi" | "grad" | "degrés" | "grados" | "градусов" | "градуса" | "stopni" | "stupňů" => i + 1,
         "℃" | "ºc" | "°c" => return Some((unit("c", 1.0), 1)),
-        "ºf" | "°f" => return Some((Unit { base: "c", factor: 1.0, fahrenheit: true }, 1)),
-        "℉" => return Some((Unit { base: "c", factor: 1.0, fahrenheit: true }, 1)),
+        "ºf" | "°f" | "℉" => return Some((Unit { fahrenheit: true, ..unit("c", 1.0) }, 1)),
         _ => return None,
     };
-    let scale = tokens.get(scale_at)?.norm.as_str();
+    let scale = tokens.get(scale_at).map_or("", |t| t.norm.as_str());
     let fahrenheit = match scale {
         "c" | "celsius" | "с" | "цельсия" => false,
         "f" | "fahrenheit" => true,
+        // A US report gives °F as bare degrees, its translation °C.
+        _ if scale_at == i + 1 && first.norm != "°" && first.norm != "º" => return Some((Unit { either_scale: true, ..unit("c", 1.0) }, 1)),
         _ => return None,
     };
-    Some((Unit { base: "c", factor: 1.0, fahrenheit }, scale_at + 1 - i))
+    Some((Unit { fahrenheit, ..unit("c", 1.0) }, scale_at + 1 - i))
 }
 
 impl Unit {
