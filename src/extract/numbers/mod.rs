@@ -245,6 +245,15 @@ mod tests {
     }
 
     #[test]
+    fn decades_with_the_decade_word_after() {
+        let thirties = strong("в 30-е годы", "ru");
+        assert!(strong("in the 1930s", "en")[0].matches(&thirties[0]), "{thirties:?}");
+        assert!(strong("in the 1990s", "en")[0].matches(&strong("в конце 90-х годов", "ru")[0]));
+        assert!(!strong("in the 1940s", "en")[0].matches(&thirties[0]));
+        assert_eq!(values("за 30 лет", "ru"), vec!["30"]);
+    }
+
+    #[test]
     fn degrees_without_a_scale_are_celsius_or_fahrenheit() {
         let bare = strong("It was 80 degrees in the afternoon.", "en");
         assert!(bare[0].matches(&strong("Днём было 27 градусов.", "ru")[0]));

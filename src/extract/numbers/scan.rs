@@ -47,7 +47,8 @@ fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<
     }
     let mut values = numeral.values;
     // "années 70 et 80", "anni '80": decades of the 1900s.
-    let decade_word = tokens[i.saturating_sub(3)..i].iter().any(|t| matches!(t.norm.as_str(), "années" | "anni" | "años" | "anos" | "jahre" | "lata" | "léta" | "'" | "’" | "годы" | "годах" | "decade"));
+    let decade_word = tokens[i.saturating_sub(3)..i].iter().any(|t| matches!(t.norm.as_str(), "années" | "anni" | "años" | "anos" | "jahre" | "lata" | "léta" | "'" | "’" | "годы" | "годах" | "decade"))
+        || decade_after(tokens, numeral.next);
     if decade_word && values[0] >= 10.0 && values[0] < 100.0 && values[0] % 10.0 == 0.0 {
         values.push(1900.0 + values[0]);
     }
@@ -57,6 +58,13 @@ fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<
     let weak = era || cjk::dates_a_decade(tokens, numeral.next);
     let base = Base { values, step: numeral.step, first: i, next: numeral.next, from_digits: true, plain: numeral.plain, ordinal: false, weak };
     Some(finish(base, tokens, language))
+}
+
+/// `30-е годы`, `90-х годов`, `20er Jahre`: the decade word after the
+/// number and its ending.
+fn decade_after(tokens: &[Token], next: usize) -> bool {
+    let after = tokens.iter().skip(next).take(3).filter(|t| t.class == Class::Word);
+    after.take(2).any(|t| matches!(t.norm.as_str(), "годы" | "годов" | "годах" | "годам" | "роки" | "років" | "роках" | "jahre" | "jahren"))
 }
 
 /// German `3.40 Uhr`, CJK `15时50分`: a time.
