@@ -250,6 +250,7 @@ mod tests {
         assert!(strong("in the 1930s", "en")[0].matches(&thirties[0]), "{thirties:?}");
         assert!(strong("in the 1990s", "en")[0].matches(&strong("в конце 90-х годов", "ru")[0]));
         assert!(!strong("in the 1940s", "en")[0].matches(&thirties[0]));
+        assert!(strong("in the 1920s", "en")[0].matches(&strong("in den 20er Jahren", "de")[0]));
         assert_eq!(values("за 30 лет", "ru"), vec!["30"]);
     }
 
