@@ -96,6 +96,7 @@ pub(super) const NEIGHBOUR_BELOW: f32 = 0.6;
 pub(super) const WEAK_WORD_UNLINKED_BELOW: f32 = 0.5;
 
 /// A word of a name with its best link to the other side.
+#[derive(Clone)]
 pub(super) struct Counterpart {
     pub key: String,
     pub link: Link,
@@ -198,13 +199,17 @@ fn name_word_links(links: &Links, text: &str, span: &Range<usize>, keys: &[&str]
         .collect()
 }
 
+/// A Devanagari word long enough to be a name.
+fn devanagari_word(word: &str) -> bool {
+    word.chars().count() >= 3 && word.chars().all(crate::extract::text::is_devanagari)
+}
+
 fn unlinked_run(links: &Links, text: &str) -> Option<Range<usize>> {
     let words = &links.source;
     let word = |i: usize| text.get(words.spans[i].clone()).unwrap_or("");
     let best = |i: usize| links.from_source(i).map_or(1.0, |l| l.similarity);
-    let devanagari = |w: &str| w.chars().count() >= 3 && w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
     let han_or_kana = |w: &str| !w.is_empty() && w.chars().all(|c| is_han(c) || is_kana(c));
-    if let Some(i) = (0..words.len()).find(|&i| devanagari(word(i)) && best(i) < DEVANAGARI_UNLINKED_BELOW) {
+    if let Some(i) = (0..words.len()).find(|&i| devanagari_word(word(i)) && best(i) < DEVANAGARI_UNLINKED_BELOW) {
         return Some(words.spans[i].clone());
     }
     (1..words.len())
@@ -213,9 +218,8 @@ fn unlinked_run(links: &Links, text: &str) -> Option<Range<usize>> {
 }
 
 fn leaning_words(links: &Links, source_text: &str, target_text: &str) -> Vec<Range<usize>> {
-    let devanagari = |w: &str| w.chars().count() >= 3 && w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
     (0..links.source.len())
-        .filter(|&i| source_text.get(links.source.spans[i].clone()).is_some_and(devanagari))
+        .filter(|&i| source_text.get(links.source.spans[i].clone()).is_some_and(devanagari_word))
         .filter(|&i| {
             let Some(link) = links.from_source(i) else { return false };
             let capitalised = target_text.get(links.target.spans[link.other].clone()).is_some_and(crate::extract::text::is_capitalized);

@@ -55,7 +55,7 @@ fn script_of(c: char) -> Option<u8> {
         0..=0x24F => Some(0),
         0x400..=0x52F => Some(1),
         0x600..=0x6FF => Some(2),
-        0x900..=0x97F => Some(3),
+        _ if crate::extract::text::is_devanagari(c) => Some(3),
         _ if crate::extract::text::is_han(c) || crate::extract::text::is_kana(c) => Some(4),
         _ => None,
     }

@@ -199,6 +199,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
     let german_target = crate::extract::text::base_language(view.target.language) == "de";
     let same_script = source_words.cased == target_words.cased && !cross_language;
 
+    let in_source = |key: &str| best(&Key::spelling(key), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different;
     let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
     let name_links = if cross_language && (strong(&target_names) || !source_names.is_empty() || !source_words.cased) { NameLinks::compute(view) } else { None };
     let mut findings = Vec::new();
@@ -274,7 +275,7 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         let english_target = crate::extract::text::base_language(view.target.language) == "en";
         let place_added = english_target && places_absent(&target.fact.value, &source_text).iter().any(|keys| {
             // The list knows the kanji: no romaji reading excuses the name.
-            let spelled = keys.iter().any(|k| best(&Key::spelling(k), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different);
+            let spelled = keys.iter().any(|k| in_source(k));
             let linked = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, target, keys, false));
             !spelled && (linked != Evidence::Linked || name_links.as_ref().is_some_and(|links| swapped_place(&links.counterparts(view, target, keys, false), keys)))
         });
@@ -287,9 +288,8 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
         if explained.iter().any(|e| e.fact.span == source.fact.span) {
             continue;
         }
+        let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
         if source.fact.weak {
-            let in_source = |key: &str| best(&Key::spelling(key), &source_name_words, &source_words, cross_language, false).0 != Likeness::Different;
-            let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
             let target = TargetWords { names: &target_name_words, words: &target_words, text: &target_text, cross_language };
             if weak_missing(view, source, name_links.as_ref(), &target, acronym, &in_source) {
                 findings.push(missing(view, source));
@@ -307,7 +307,6 @@ pub fn check(view: &BeadView) -> Vec<Finding> {
                 None => {}
             }
         }
-        let acronym = source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
         let latin = written.chars().all(|c| (c as u32) < 0x250);
         // Parts of a name get translated ("Severnogo flota"): a name none of
         // whose words is found is missing, or one with a word lost (below).
@@ -489,7 +488,7 @@ fn weak_missing(view: &BeadView, source: &Placed, links: Option<&NameLinks>, tar
         return false;
     }
     let swapped = || {
-        let counterparts = links.counterparts(view, source, &keys, true);
+        let counterparts: Vec<Counterpart> = counterparts.iter().filter(|c| keys.contains(&c.key.as_str())).cloned().collect();
         !rendered_by_meaning(&counterparts, &keys) && counterparts.iter().any(|c| swapped_for(c, &keys, target.names, in_source))
     };
     let lost = counterparts.iter().any(|c| linked_to_neighbour(c, target.names, in_source) || (keys.len() >= 2 && unlinked_word(c)));
@@ -637,7 +636,6 @@ mod tests {
     use crate::compare::name_links::testing::counterpart;
     use crate::document::Span;
     use crate::extract::Fact;
-
 
     #[test]
     fn names_rendered_by_meaning_link_to_common_words_or_their_stem() {

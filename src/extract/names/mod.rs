@@ -135,7 +135,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
 /// candra o (जॉनसन). A word after श्री (Mr.) is a name.
 fn foreign_in_devanagari(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
-    let devanagari = token.class == Class::Word && token.text.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    let devanagari = token.class == Class::Word && token.text.chars().all(crate::extract::text::is_devanagari);
     let after_title = i > 0 && matches!(tokens[i - 1].text, "श्री" | "श्रीमती" | "डॉ");
     devanagari && token.text.chars().count() >= 3 && (token.text.contains(['\u{0949}', '\u{0911}']) || after_title)
 }

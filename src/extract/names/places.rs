@@ -115,7 +115,7 @@ pub fn named_uncased(text: &str) -> Vec<(&'static Place, std::ops::Range<usize>)
 }
 
 fn is_devanagari(form: &str) -> bool {
-    form.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c) || c == ' ')
+    form.chars().all(|c| crate::extract::text::is_devanagari(c) || c == ' ')
 }
 
 impl Place {
