@@ -250,11 +250,17 @@ fn unit_after(tokens: &[Token], i: usize) -> Option<(units::Unit, usize)> {
         let two: String = tokens.iter().skip(i).take(2).map(|t| t.text).collect();
         return units::measure(&two).map(|u| (u, 2)).or_else(|| units::measure(first.text).map(|u| (u, 1)));
     }
+    if first.text == "-" && !first.space_before {
+        // `650-pound`, `300-килограммовое`: the unit joined by a hyphen.
+        let word = tokens.get(i + 1).filter(|t| !t.space_before)?;
+        let unit = units::measure(&word.norm).or_else(|| units::measure_stem(&word.norm))?;
+        return Some((unit, 2));
+    }
     let unit = units::measure(&first.norm)?;
-    // "km/h": a speed, not a length.
-    if tokens.get(i + 1).is_some_and(|t| t.text == "/") && tokens.get(i + 2).is_some_and(|t| t.norm == "h") {
+    // `km/h`, `miles per hour`: a speed, not a length.
+    if let Some(taken) = units::per_hour(tokens, i + 1).filter(|_| unit.base == "m") {
         let factor = if unit.factor == 1000.0 { 1.0 } else { unit.factor / 1000.0 };
-        return Some((units::Unit { base: "km/h", factor, ..unit }, 3));
+        return Some((units::Unit { base: "km/h", factor, ..unit }, 1 + taken));
     }
     Some((unit, 1))
 }

@@ -267,6 +267,24 @@ mod tests {
     }
 
     #[test]
+    fn weights_and_speeds_a_translation_converts() {
+        let matches = |a: (&str, &str), b: (&str, &str)| {
+            let (a, b) = (strong(a.0, a.1), strong(b.0, b.1));
+            !a.is_empty() && !b.is_empty() && a[0].matches(&b[0])
+        };
+        let hog = ("the 550 pound hog had mauled the farmer", "en");
+        assert!(matches(hog, ("свинья весом в 250 килограмм загрызла фермера", "ru")));
+        assert!(matches(("a 650-pound pig pinned a farmer", "en"), ("300-килограммовое животное", "ru")));
+        assert!(!matches(hog, ("свинья весом в 350 килограмм", "ru")));
+        let speed = ("winds of 85 miles per hour", "en");
+        assert!(matches(speed, ("с ветрами до 135 км/ч", "ru")));
+        assert!(matches(speed, ("winds of 85 mph", "en")));
+        assert!(!matches(speed, ("в 135 км от города", "ru")));
+        assert!(matches(("at 137 kilometres per hour", "en"), ("со скоростью 137 километров в час", "ru")));
+        assert!(matches(("at 17,500 miles per hour", "en"), ("करीब 17,500 मील प्रति घंटा की रफ़्तार से", "hi")));
+    }
+
+    #[test]
     fn words_ordinals_dates_and_times() {
         assert_eq!(values("twenty-five thousand people", "en"), vec!["25000"]);
         assert_eq!(values("dreiundzwanzig Menschen", "de"), vec!["23"]);

@@ -52,8 +52,11 @@ const MASS: &[(&str, Unit)] = &[
     ("kilos", unit("kg", 1.0)), ("chili", unit("kg", 1.0)), ("kilogramm", unit("kg", 1.0)),
     ("kilogrammes", unit("kg", 1.0)), ("kilogramos", unit("kg", 1.0)), ("kilogramů", unit("kg", 1.0)),
     ("kilogramów", unit("kg", 1.0)), ("кг", unit("kg", 1.0)), ("килограммов", unit("kg", 1.0)), ("公斤", unit("kg", 1.0)),
+    ("килограмм", unit("kg", 1.0)), ("килограмма", unit("kg", 1.0)),
     ("g", unit("kg", 0.001)), ("grams", unit("kg", 0.001)), ("grammi", unit("kg", 0.001)), ("gramm", unit("kg", 0.001)),
-    ("lb", unit("kg", 0.45359237)), ("lbs", unit("kg", 0.45359237)), ("t", unit("kg", 1000.0)),
+    // `pounds` after a number is money (see CURRENCY_WORDS); the singular
+    // is a weight (`a 550 pound hog`, `a 650-pound pig`).
+    ("lb", unit("kg", 0.45359237)), ("lbs", unit("kg", 0.45359237)), ("pound", unit("kg", 0.45359237)), ("t", unit("kg", 1000.0)),
     ("tonnes", unit("kg", 1000.0)), ("tonne", unit("kg", 1000.0)), ("tons", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
     ("tonnellate", unit("kg", 1000.0)), ("tonnen", unit("kg", 1000.0)), ("toneladas", unit("kg", 1000.0)),
     ("тонн", unit("kg", 1000.0)), ("тонны", unit("kg", 1000.0)), ("tun", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
@@ -99,6 +102,27 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
 
 pub fn measure(word: &str) -> Option<Unit> {
     LENGTH.iter().chain(MASS).find(|(w, _)| *w == word).map(|(_, u)| *u)
+}
+
+/// The unit an adjective made from a unit word starts with, as in Russian
+/// `300-килограммовое` or `10-метровый` (the unit's genitive plural is the
+/// adjective's stem).
+pub fn measure_stem(word: &str) -> Option<Unit> {
+    LENGTH.iter().chain(MASS).find(|(w, _)| w.chars().count() >= 5 && word.starts_with(w)).map(|(_, u)| *u)
+}
+
+/// Words after a length unit that make it a speed: `miles per hour`,
+/// `километров в час`; the count of tokens they take.
+pub fn per_hour(tokens: &[Token], i: usize) -> Option<usize> {
+    const PER_HOUR: &[&[&str]] = &[
+        &["/", "h"], &["/", "ч"], &["per", "hour"], &["an", "hour"], &["в", "час"], &["pro", "stunde"],
+        &["por", "hora"], &["per", "ora"], &["orari"], &["à", "l'heure"], &["za", "hodinu"], &["na", "godzinę"],
+        &["प्रति", "घंटा"], &["प्रति", "घंटे"],
+    ];
+    PER_HOUR
+        .iter()
+        .find(|words| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.norm == *w)))
+        .map(|words| words.len())
 }
 
 /// Tokens a percent sign or word takes at `i`, if any.
