@@ -72,12 +72,16 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
     let lengths = merged::Lengths::of(source, target);
     for (index, bead) in alignment.beads.iter().enumerate() {
         let view = BeadView { index, bead, source, target, options, lengths: &lengths, word_links: std::cell::OnceCell::new() };
-        let mut found = sentences::check(&view);
+        let mut found = Vec::new();
         if !bead.source.is_empty() && !bead.target.is_empty() {
             found.extend(numbers::check(&view));
             found.extend(names::check(&view));
             found.extend(quotes::check(&view));
         }
+        // The sentence rules read the fact findings: a merged sentence
+        // whose own facts all found their counterparts is rendered.
+        let sentence_findings = sentences::check(&view, &found);
+        found.extend(sentence_findings);
         found.sort_by_key(|f| f.rule);
         findings.extend(found);
     }

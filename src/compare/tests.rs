@@ -186,6 +186,38 @@ fn sentences_missing_added_and_untranslated() {
     assert_eq!(rules(&run(&ru, &left, vec![bead(&[0], &[0])])), vec!["untranslated"]);
 }
 
+/// Unit vectors along the given axes, one row per sentence.
+fn axes(rows: &[usize]) -> crate::embed::Embeddings {
+    let data = rows.iter().flat_map(|&axis| (0..3).map(move |k| if k == axis { 1.0 } else { 0.0 })).collect();
+    crate::embed::Embeddings { dim: 3, data, tokens: vec![8; rows.len()], truncated: Vec::new() }
+}
+
+#[test]
+fn a_merged_sentence_whose_numbers_the_target_holds_is_not_missing() {
+    // Sentence 0 points away from the target's first sentence, so the
+    // vectors alone call it dropped; the long last pair makes the first
+    // target sentence short for the document's length ratio.
+    let long_tail = "Gli allevatori della provincia hanno chiesto nuove regole.
+Farmers across the province, from the lakes to the prairie towns, asked the government for new rules on keeping large animals safely.";
+    let (source_tail, target_tail) = long_tail.split_once('\n').unwrap();
+    let check = |first: &str, target_first: &str| {
+        let source = Doc::new(&format!("{first}\nUn allevatore ha detto che i maiali non sono aggressivi.\n{source_tail}"), "it");
+        let target = Doc::new(&format!("{target_first}\n{target_tail}"), "en");
+        let (source_vectors, target_vectors) = (axes(&[1, 0, 2]), axes(&[0, 2]));
+        let (mut source_side, mut target_side) = (source.side(), target.side());
+        source_side.embeddings = Some(&source_vectors);
+        target_side.embeddings = Some(&target_vectors);
+        let alignment = Alignment { beads: vec![bead(&[0, 1], &[0]), bead(&[2], &[1])], mode: Mode::Translation };
+        compare(&alignment, &source_side, &target_side)
+    };
+    let split = check("Nel 2012 un contadino dell'Oregon fu divorato.", "After an Oregon farmer was eaten in 2012, a farmer said pigs are not aggressive.");
+    assert!(!rules(&split).contains(&"sentence-missing"), "{split:?}");
+    let dropped = check("Nel 2012 un contadino dell'Oregon fu divorato.", "A farmer said pigs are not aggressive.");
+    assert!(rules(&dropped).contains(&"sentence-missing"), "{dropped:?}");
+    let name_only = check("Un contadino dell'Oregon fu divorato.", "After an Oregon farmer was eaten, a farmer said pigs are not aggressive.");
+    assert!(rules(&name_only).contains(&"sentence-missing"), "names recur in news and do not excuse: {name_only:?}");
+}
+
 #[test]
 fn findings_are_sorted_by_bead_then_rule() {
     let source = Doc::new("Spokesman Elias Marrakani spoke in 2020.\nThe second sentence stays here.", "en");
