@@ -184,6 +184,10 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         if quantity.converted {
             quantity.written_unit = Some(format!("{}{}", unit.factor, if unit.fahrenheit { "F" } else if unit.either_scale { "?" } else { "" }));
         }
+        if let Some((inches, taken)) = inches_after_feet(tokens, base.next, unit) {
+            base.next += taken;
+            quantity.values.iter_mut().for_each(|v| *v += inches);
+        }
         quantity.kind = QuantityKind::Measure;
         quantity.unit = Some(unit.base.to_string());
     } else if let Some((code, first)) = currency_before(tokens, base.first) {
@@ -239,6 +243,21 @@ fn currency_before(tokens: &[Token], first: usize) -> Option<(&'static str, usiz
     // "US$": take the "US" too.
     let start = if first >= 2 && tokens[first - 2].text == "US" && !before.space_before { first - 2 } else { first - 1 };
     Some((code, start))
+}
+
+/// The inches of a height after its feet (`6-foot-6`, `6 feet 2 inches`),
+/// in metres, and the tokens they take.
+fn inches_after_feet(tokens: &[Token], i: usize, unit: units::Unit) -> Option<(f64, usize)> {
+    if unit.base != "m" || unit.factor != 0.3048 {
+        return None;
+    }
+    let digits = |k: usize| tokens.get(k).filter(|t| t.class == Class::Digits).and_then(|t| t.norm.parse::<f64>().ok());
+    let joined = tokens.get(i).is_some_and(|t| t.text == "-" && !t.space_before) && tokens.get(i + 1).is_some_and(|t| !t.space_before);
+    if joined {
+        return digits(i + 1).map(|n| (n * 0.0254, 2));
+    }
+    let inches = tokens.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "inches" | "inch" | "in"));
+    digits(i).filter(|_| inches).map(|n| (n * 0.0254, 2))
 }
 
 fn unit_after(tokens: &[Token], i: usize) -> Option<(units::Unit, usize)> {

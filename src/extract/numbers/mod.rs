@@ -281,6 +281,10 @@ mod tests {
         assert!(matches(speed, ("winds of 85 mph", "en")));
         assert!(!matches(speed, ("в 135 км от города", "ru")));
         assert!(matches(("at 137 kilometres per hour", "en"), ("со скоростью 137 километров в час", "ru")));
+        let tall = ("the 6-foot-6 forward", "en");
+        assert!(matches(tall, ("der 1,98 m große Stürmer", "de")));
+        assert!(matches(("he stands 6 feet 6 inches tall", "en"), ("der 1,98 m große Stürmer", "de")));
+        assert!(!matches(tall, ("der 1,83 m große Stürmer", "de")));
         assert!(matches(("at 17,500 miles per hour", "en"), ("करीब 17,500 मील प्रति घंटा की रफ़्तार से", "hi")));
     }
 
