@@ -173,6 +173,7 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         money(&mut quantity, code);
     } else if let Some((unit, taken)) = unit_after(tokens, base.next) {
         base.next += taken;
+        let unit = if unit.base == "m" && speed_before(tokens, base.first) { speed(unit) } else { unit };
         quantity.written = quantity.values.clone();
         quantity.values = quantity.values.iter().map(|v| unit.convert(*v)).collect();
         if unit.either_scale {
@@ -278,10 +279,22 @@ fn unit_after(tokens: &[Token], i: usize) -> Option<(units::Unit, usize)> {
     let unit = units::measure(&first.norm)?;
     // `km/h`, `miles per hour`: a speed, not a length.
     if let Some(taken) = units::per_hour(tokens, i + 1).filter(|_| unit.base == "m") {
-        let factor = if unit.factor == 1000.0 { 1.0 } else { unit.factor / 1000.0 };
-        return Some((units::Unit { base: "km/h", factor, ..unit }, 1 + taken));
+        return Some((speed(unit), 1 + taken));
     }
     Some((unit, 1))
+}
+
+/// A length unit made a speed (`km` → `km/h`).
+fn speed(length: units::Unit) -> units::Unit {
+    let factor = if length.factor == 1000.0 { 1.0 } else { length.factor / 1000.0 };
+    units::Unit { base: "km/h", factor, ..length }
+}
+
+/// Chinese and Japanese write a speed's "per hour" before the number
+/// (時速85マイル, 每小时85英里).
+fn speed_before(tokens: &[Token], first: usize) -> bool {
+    let before: String = tokens[first.saturating_sub(3)..first].iter().map(|t| t.text).collect();
+    ["時速", "时速", "每小时"].iter().any(|w| before.ends_with(w))
 }
 
 /// `150 meters (500 feet)`: the parenthesised conversion is not another number.

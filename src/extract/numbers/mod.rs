@@ -280,6 +280,9 @@ mod tests {
         assert!(matches(speed, ("с ветрами до 135 км/ч", "ru")));
         assert!(matches(speed, ("winds of 85 mph", "en")));
         assert!(!matches(speed, ("в 135 км от города", "ru")));
+        assert!(matches(speed, ("風速は時速85マイルだった", "ja")));
+        assert!(matches(speed, ("最大风力可达每小时85英里", "zh")));
+        assert!(!matches(speed, ("距离85英里", "zh")));
         assert!(matches(("at 137 kilometres per hour", "en"), ("со скоростью 137 километров в час", "ru")));
         let tall = ("the 6-foot-6 forward", "en");
         assert!(matches(tall, ("der 1,98 m große Stürmer", "de")));
