@@ -74,12 +74,22 @@ impl Quantity {
             (Month, _) | (_, Month) => false,
             (Date, Date) if self.month.is_some() && other.month.is_some() && self.month != other.month => false,
             (Measure, Cardinal) | (Cardinal, Measure) if self.unitless_match(other) => true,
+            (Money, Measure) | (Measure, Money) if self.pounds_either_way(other) => true,
             _ => {
                 let same_dimension = self.kind != Measure || other.kind != Measure || self.unit == other.unit;
                 let pairs = |k: usize| (0..other.values.len()).map(move |m| (k, m));
                 same_dimension && (0..self.values.len()).flat_map(pairs).any(|(k, m)| self.close(other, k, m))
             }
         }
+    }
+
+    /// Pounds sterling on one side, a weight in pounds on the other, with
+    /// the same figures: `ポンド` and `pound` name both, and a translation
+    /// keeps the word, not the sense.
+    fn pounds_either_way(&self, other: &Quantity) -> bool {
+        let (money, weight) = if self.kind == QuantityKind::Money { (self, other) } else { (other, self) };
+        let in_pounds = weight.unit.as_deref() == Some("kg") && weight.written_unit.as_deref() == Some("0.45359237");
+        money.unit.as_deref() == Some("GBP") && in_pounds && weight.written.iter().any(|w| money.values.contains(w))
     }
 
     /// A measure against a bare number (`3.2 million tonnes` vs `3,2
@@ -276,6 +286,8 @@ mod tests {
         assert!(matches(hog, ("свинья весом в 250 килограмм загрызла фермера", "ru")));
         assert!(matches(("a 650-pound pig pinned a farmer", "en"), ("300-килограммовое животное", "ru")));
         assert!(!matches(hog, ("свинья весом в 350 килограмм", "ru")));
+        assert!(matches(hog, ("550ポンドの豚", "ja")), "ポンド is money and weight");
+        assert!(!matches(hog, ("650ポンドの豚", "ja")));
         let speed = ("winds of 85 miles per hour", "en");
         assert!(matches(speed, ("с ветрами до 135 км/ч", "ru")));
         assert!(matches(speed, ("winds of 85 mph", "en")));
