@@ -78,8 +78,8 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
             found.extend(names::check(&view));
             found.extend(quotes::check(&view));
         }
-        // The sentence rules read the fact findings: a merged sentence
-        // whose own facts all found their counterparts is rendered.
+        // The sentence rules read the number findings: a merged sentence
+        // whose own number found its counterpart is rendered.
         let sentence_findings = sentences::check(&view, &found);
         found.extend(sentence_findings);
         found.sort_by_key(|f| f.rule);

@@ -249,7 +249,7 @@ fn currency_before(tokens: &[Token], first: usize) -> Option<(&'static str, usiz
 /// The inches of a height after its feet (`6-foot-6`, `6 feet 2 inches`),
 /// in metres, and the tokens they take.
 fn inches_after_feet(tokens: &[Token], i: usize, unit: units::Unit) -> Option<(f64, usize)> {
-    if unit.base != "m" || unit.factor != 0.3048 {
+    if unit.base != "m" || unit.factor != units::FOOT {
         return None;
     }
     let digits = |k: usize| tokens.get(k).filter(|t| t.class == Class::Digits).and_then(|t| t.norm.parse::<f64>().ok());

@@ -88,7 +88,7 @@ impl Quantity {
     /// keeps the word, not the sense.
     fn pounds_either_way(&self, other: &Quantity) -> bool {
         let (money, weight) = if self.kind == QuantityKind::Money { (self, other) } else { (other, self) };
-        let in_pounds = weight.unit.as_deref() == Some("kg") && weight.written_unit.as_deref() == Some("0.45359237");
+        let in_pounds = weight.unit.as_deref() == Some("kg") && weight.written_unit == Some(units::POUND.to_string());
         money.unit.as_deref() == Some("GBP") && in_pounds && weight.written.iter().any(|w| money.values.contains(w))
     }
 

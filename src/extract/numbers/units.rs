@@ -15,6 +15,11 @@ pub struct Unit {
     pub either_scale: bool,
 }
 
+/// Metres in a foot and kilograms in a pound, which a height's inches and
+/// a pound's two senses (see `Quantity::matches`) are told by.
+pub const FOOT: f64 = 0.3048;
+pub const POUND: f64 = 0.45359237;
+
 const fn unit(base: &'static str, factor: f64) -> Unit {
     Unit { base, factor, fahrenheit: false, either_scale: false }
 }
@@ -36,14 +41,14 @@ const LENGTH: &[(&str, Unit)] = &[
     ("centimetri", unit("m", 0.01)), ("centímetros", unit("m", 0.01)), ("centimètres", unit("m", 0.01)),
     ("сантиметров", unit("m", 0.01)), ("сантиметра", unit("m", 0.01)), ("厘米", unit("m", 0.01)), ("公分", unit("m", 0.01)),
     ("mm", unit("m", 0.001)), ("см", unit("m", 0.01)), ("мм", unit("m", 0.001)),
-    ("ft", unit("m", 0.3048)), ("feet", unit("m", 0.3048)), ("foot", unit("m", 0.3048)), ("piedi", unit("m", 0.3048)),
-    ("fuß", unit("m", 0.3048)), ("pieds", unit("m", 0.3048)), ("pies", unit("m", 0.3048)), ("футов", unit("m", 0.3048)),
+    ("ft", unit("m", FOOT)), ("feet", unit("m", FOOT)), ("foot", unit("m", FOOT)), ("piedi", unit("m", FOOT)),
+    ("fuß", unit("m", FOOT)), ("pieds", unit("m", FOOT)), ("pies", unit("m", FOOT)), ("футов", unit("m", FOOT)),
     ("mi", unit("m", 1609.344)), ("mile", unit("m", 1609.344)), ("miles", unit("m", 1609.344)),
     ("miglia", unit("m", 1609.344)), ("meilen", unit("m", 1609.344)), ("milles", unit("m", 1609.344)),
     ("millas", unit("m", 1609.344)), ("milhas", unit("m", 1609.344)), ("миль", unit("m", 1609.344)),
     ("मील", unit("m", 1609.344)), ("メートル", unit("m", 1.0)), ("センチ", unit("m", 0.01)), ("センチメートル", unit("m", 0.01)),
-    ("キロメートル", unit("m", 1000.0)), ("マイル", unit("m", 1609.344)), ("ヤード", unit("m", 0.9144)), ("フィート", unit("m", 0.3048)),
-    ("米", unit("m", 1.0)), ("千米", unit("m", 1000.0)), ("英里", unit("m", 1609.344)), ("英尺", unit("m", 0.3048)),
+    ("キロメートル", unit("m", 1000.0)), ("マイル", unit("m", 1609.344)), ("ヤード", unit("m", 0.9144)), ("フィート", unit("m", FOOT)),
+    ("米", unit("m", 1.0)), ("千米", unit("m", 1000.0)), ("英里", unit("m", 1609.344)), ("英尺", unit("m", FOOT)),
     ("inch", unit("m", 0.0254)), ("inches", unit("m", 0.0254)), ("yards", unit("m", 0.9144)), ("yard", unit("m", 0.9144)),
 ];
 
@@ -56,7 +61,7 @@ const MASS: &[(&str, Unit)] = &[
     ("g", unit("kg", 0.001)), ("grams", unit("kg", 0.001)), ("grammi", unit("kg", 0.001)), ("gramm", unit("kg", 0.001)),
     // `pounds` after a number is money (see CURRENCY_WORDS); the singular
     // is a weight (`a 550 pound hog`, `a 650-pound pig`).
-    ("lb", unit("kg", 0.45359237)), ("lbs", unit("kg", 0.45359237)), ("pound", unit("kg", 0.45359237)), ("t", unit("kg", 1000.0)),
+    ("lb", unit("kg", POUND)), ("lbs", unit("kg", POUND)), ("pound", unit("kg", POUND)), ("t", unit("kg", 1000.0)),
     ("tonnes", unit("kg", 1000.0)), ("tonne", unit("kg", 1000.0)), ("tons", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
     ("tonnellate", unit("kg", 1000.0)), ("tonnen", unit("kg", 1000.0)), ("toneladas", unit("kg", 1000.0)),
     ("тонн", unit("kg", 1000.0)), ("тонны", unit("kg", 1000.0)), ("tun", unit("kg", 1000.0)), ("ton", unit("kg", 1000.0)),
@@ -119,15 +124,17 @@ pub fn per_hour(tokens: &[Token], i: usize) -> Option<usize> {
         &["por", "hora"], &["per", "ora"], &["orari"], &["à", "l'heure"], &["za", "hodinu"], &["na", "godzinę"],
         &["प्रति", "घंटा"], &["प्रति", "घंटे"],
     ];
-    PER_HOUR
-        .iter()
-        .find(|words| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.norm == *w)))
-        .map(|words| words.len())
+    phrase_at(PER_HOUR, tokens, i)
 }
 
 /// Tokens a percent sign or word takes at `i`, if any.
 pub fn percent(tokens: &[Token], i: usize) -> Option<usize> {
-    PERCENT
+    phrase_at(PERCENT, tokens, i)
+}
+
+/// Tokens the first of `phrases` (lowercase words) found at `i` takes.
+fn phrase_at(phrases: &[&[&str]], tokens: &[Token], i: usize) -> Option<usize> {
+    phrases
         .iter()
         .find(|words| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.norm == *w)))
         .map(|words| words.len())
