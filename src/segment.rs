@@ -35,10 +35,12 @@ pub fn segment(text: &str, language: &str) -> Vec<Sentence> {
         let pieces: Vec<Span> = if language == "th" {
             split_thai(&text[line.start..line.end])
         } else {
-            sentencex::get_sentence_boundaries(rules_for(language), &text[line.start..line.end])
+            let paragraph = &text[line.start..line.end];
+            let spans = sentencex::get_sentence_boundaries(rules_for(language), paragraph)
                 .iter()
                 .map(|b| Span::new(b.start_byte, b.end_byte))
-                .collect()
+                .collect();
+            join_after_abbreviations(paragraph, spans, language)
         };
         for piece in pieces {
             if let Some(span) = trim(text, piece.shift(line.start)) {
@@ -56,6 +58,32 @@ pub fn presegmented(text: &str) -> Vec<Sentence> {
         .enumerate()
         .map(|(paragraph, span)| Sentence { span, paragraph })
         .collect()
+}
+
+/// Abbreviations missing from sentencex's lists that news writes before a
+/// capitalised name (`Св. Мартина`, Saint Martin), where its rules cut.
+fn missing_abbreviations(language: &str) -> &'static [&'static str] {
+    match language {
+        "ru" => &["св", "им", "ген", "пл"],
+        _ => &[],
+    }
+}
+
+/// Joins each piece that ends in one of `missing_abbreviations` to the next.
+fn join_after_abbreviations(paragraph: &str, spans: Vec<Span>, language: &str) -> Vec<Span> {
+    let words = missing_abbreviations(language);
+    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut open = false;
+    for span in spans {
+        match joined.last_mut() {
+            Some(last) if open => last.end = span.end,
+            _ => joined.push(span),
+        }
+        let piece = paragraph[span.start..span.end].trim_end();
+        let last_word = piece.strip_suffix('.').and_then(|p| p.split_whitespace().last());
+        open = last_word.is_some_and(|w| words.contains(&w.to_lowercase().as_str()));
+    }
+    joined
 }
 
 /// Non-blank lines as spans (without the line break).
@@ -104,6 +132,12 @@ mod tests {
             texts(text, "en"),
             ["Dr. Rossi met U.S. officials on Monday.", "The bridge is 150.5 m long.", "A new paragraph."]
         );
+    }
+
+    #[test]
+    fn keeps_russian_saint_with_its_name() {
+        let text = "Служба прошла в церкви Св. Мартина в Лондоне. Пришли сотни людей.";
+        assert_eq!(texts(text, "ru"), ["Служба прошла в церкви Св. Мартина в Лондоне.", "Пришли сотни людей."]);
     }
 
     #[test]
