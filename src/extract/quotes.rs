@@ -1,6 +1,8 @@
-//! Direct quotes: "…", “…”, «…», „…“, ‚…‘, 「…」, 『…』, ‹…›, »…«. The value
-//! is the quoted text; quotes of one or two words (titles, scare quotes,
-//! names) are weak.
+//! Direct quotes: "…", “…”, «…», „…“, ‚…‘, ‘…’, '…', 「…」, 『…』, ‹…›,
+//! »…«. The value is the quoted text; quotes of one or two words (titles,
+//! scare quotes, names) are weak. Single marks double as apostrophes
+//! (`don’t`, `O'Neill`), so one between two letters or digits neither
+//! opens nor closes a quote.
 
 use super::{Fact, FactKind};
 use crate::document::Span;
@@ -15,6 +17,7 @@ const PAIRS: &[(char, &[char])] = &[
     ('„', &['“', '”']),
     ('‚', &['‘', '’']),
     ('‘', &['’']),
+    ('\'', &['\'']),
     ('「', &['」']),
     ('『', &['』']),
     ('‹', &['›']),
@@ -23,11 +26,14 @@ const PAIRS: &[(char, &[char])] = &[
 pub fn extract(sentence: &str, _language: &str) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut position = 0;
-    while let Some((offset, c)) = sentence[position..].char_indices().find(|(_, c)| PAIRS.iter().any(|(open, _)| open == c)) {
+    while let Some((offset, c)) = sentence[position..].char_indices().find(|&(i, c)| opens(sentence, position + i, c)) {
         let start = position + offset;
         position = start + c.len_utf8();
         let closers = PAIRS.iter().find(|(open, _)| *open == c).map_or(&[][..], |(_, closers)| closers);
-        let Some(close) = sentence[position..].find(|ch: char| closers.contains(&ch)) else { continue };
+        let close = sentence[position..]
+            .char_indices()
+            .find(|&(i, ch)| closers.contains(&ch) && !apostrophe(sentence, position + i, ch));
+        let Some((close, _)) = close else { continue };
         let content_end = position + close;
         let content = &sentence[position..content_end];
         if !content.trim().is_empty() {
@@ -36,6 +42,27 @@ pub fn extract(sentence: &str, _language: &str) -> Vec<Fact> {
         position = content_end + sentence[content_end..].chars().next().map_or(0, char::len_utf8);
     }
     facts
+}
+
+/// Whether `c` at byte `at` opens a quote. An ASCII `'` opens only at a
+/// word's start before a letter (not `rock'n'roll`, `'90s`).
+fn opens(sentence: &str, at: usize, c: char) -> bool {
+    if !PAIRS.iter().any(|(open, _)| *open == c) || apostrophe(sentence, at, c) {
+        return false;
+    }
+    c != '\'' || {
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + 1..].chars().next();
+        before.is_none_or(|b| b.is_whitespace() || "([{—–-:".contains(b)) && after.is_some_and(char::is_alphabetic)
+    }
+}
+
+/// A single mark between two letters or digits (`don’t`, `O'Neill`).
+fn apostrophe(sentence: &str, at: usize, c: char) -> bool {
+    let single = matches!(c, '\'' | '’' | '‘');
+    let before = sentence[..at].chars().next_back();
+    let after = sentence[at + c.len_utf8()..].chars().next();
+    single && before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
 }
 
 fn quote(start: usize, content: &str) -> Fact {
@@ -69,6 +96,14 @@ mod tests {
         assert_eq!(values("他说：「我们会重建」。"), vec!["我们会重建"]);
         assert_eq!(values("„Wir bauen sie wieder auf“, sagte er."), vec!["Wir bauen sie wieder auf"]);
         assert_eq!(values("قال “سنعيد بناءه” أمس"), vec!["سنعيد بناءه"]);
+    }
+
+    #[test]
+    fn single_quotes_are_not_apostrophes() {
+        assert_eq!(values("She said: 'we don't know yet' and left."), vec!["we don't know yet"]);
+        assert_eq!(values("‘I don’t think so,’ he said."), vec!["I don’t think so,"]);
+        assert_eq!(values("O'Neill's rock'n'roll of the '90s"), Vec::<String>::new());
+        assert_eq!(values("The minister called it 'a disgrace'."), vec!["a disgrace"]);
     }
 
     #[test]
