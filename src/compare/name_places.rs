@@ -87,6 +87,30 @@ pub(super) fn source_places(name: &str, english_text: &str) -> Vec<(String, bool
     words
 }
 
+/// The listed places an English source name names (`North Korea` in
+/// "North Korea's top diplomat"), each word's key with whether the target
+/// names the place in any of its forms (朝鲜, Nordkorea). Looking English
+/// names up among the other languages' forms finds the wrong place: Korea
+/// (a German form) for North Korea.
+/// Adjectives count as the place (`Chinese` in "Killer Pig Mauls Chinese
+/// Farmer", rendered "chinesischen").
+pub(super) fn english_source_places(name: &str, target_text: &str) -> Vec<(String, bool)> {
+    let lower = name.to_lowercase();
+    let named = |place: &places::Place| place.named_in(target_text) || place.named_in_english(target_text);
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let whole = english_places(&lower);
+    for (words, place) in &whole {
+        out.extend(words.iter().map(|w| (ascii_key(w), named(place))));
+    }
+    let covered = |w: &str| whole.iter().any(|(words, _)| words.contains(&w));
+    for word in lower.split(' ').filter(|w| !covered(w)) {
+        if let Some(place) = places::by_english_adjective(word).filter(|p| !p.english.iter().any(|e| e == word)) {
+            out.push((ascii_key(word), named(place)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +140,12 @@ mod tests {
         assert_eq!(source_places("USA Donald Trump", "President Donald Trump said"), vec![("usa".to_string(), false)]);
         assert_eq!(source_places("USA Donald Trump", "US President Donald Trump said"), vec![("usa".to_string(), true)]);
         assert!(source_places("Morgan Stanley", "Morgan Stanley said").is_empty());
+        let found = |key: &str| (key.to_string(), true);
+        assert_eq!(english_source_places("North Korea", "我们将要同朝鲜开战。"), vec![found("north"), found("korea")]);
+        assert_eq!(english_source_places("North Korea", "Krieg mit Nordkorea"), vec![found("north"), found("korea")]);
+        assert_eq!(english_source_places("Indonesia", "印度尼西亚发生了地震"), vec![found("indonesia")]);
+        assert_eq!(english_source_places("Indonesia", "菲律宾发生了地震"), vec![("indonesia".to_string(), false)]);
+        assert!(english_source_places("Morgan Stanley", "摩根士丹利").is_empty());
+        assert_eq!(english_source_places("Pig Mauls Chinese Farmer", "Schwein beißt chinesischen Bauern"), vec![found("chinese")]);
     }
 }

@@ -7,7 +7,7 @@
 //! words are compared by consonant classes of their transliteration.
 
 use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
-use super::name_places::{places_absent, places_in, source_places, swapped_place};
+use super::name_places::{english_source_places, places_absent, places_in, source_places, swapped_place};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{is_generic, places};
@@ -373,9 +373,14 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
         return weak_missing(view, source, name_links.as_ref(), &target, acronym, &in_source).then(|| missing(view, source));
     }
     let written = shown(view, source, true);
+    let places = if crate::extract::text::base_language(view.source.language) == "en" {
+        english_source_places(&written, &bead.target_text)
+    } else {
+        source_places(&written, &bead.target_text)
+    };
     // Latin names in Chinese or Arabic are told by sound and alignment.
     let mut rendered_absent = false;
-    if source_places(&written, &bead.target_text).is_empty() {
+    if places.is_empty() {
         match rendered::judge(view, source, name_links.as_ref().map(NameLinks::links)) {
             Some(Rendered::Present) => return None,
             Some(Rendered::Misspelt(finding)) => return Some(finding),
@@ -399,7 +404,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     // "Polish" (consonants p-r-s) links loosely to it, not mutually.
     let leaning = |key: &str| counterparts.iter().any(|c| c.key == key && !c.link.mutual && c.link.similarity < LOST_WORD_BELOW);
     let spelled = |key: &str| keys.iter().zip(&likeness).any(|(k, l)| *k == key && *l >= Likeness::Inflected) && !leaning(key);
-    let absent = match source_places(&written, &bead.target_text) {
+    let absent = match places {
         places if places.iter().any(|(_, found)| *found) => false,
         places if places.iter().any(|(key, _)| !spelled(key)) => true,
         _ => {

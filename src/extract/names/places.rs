@@ -31,6 +31,12 @@ fn places() -> &'static [Place] {
     })
 }
 
+/// The place one English word names by a derived form (Chinese, Mexican,
+/// French), as `Place::named_in_english` reads it.
+pub fn by_english_adjective(word: &str) -> Option<&'static Place> {
+    places().iter().find(|p| p.english.iter().all(|e| !e.contains(' ')) && p.named_in_english(word))
+}
+
 /// The place an English name (ASCII-lowercase words joined by spaces) is.
 pub fn by_english(name: &str) -> Option<&'static Place> {
     places().iter().find(|p| p.english.iter().any(|e| e == name))
@@ -97,7 +103,7 @@ pub fn named_uncased(text: &str) -> Vec<(&'static Place, std::ops::Range<usize>)
         .iter()
         .filter_map(|place| {
             let found = place.forms.iter().find_map(|form| {
-                if is_devanagari(form) {
+                if written_in_devanagari(form) {
                     let parts: Vec<&str> = form.split(' ').collect();
                     words.windows(parts.len()).find(|w| w.iter().zip(&parts).all(|(t, p)| t.text == *p)).map(|w| w[0].start..w[parts.len() - 1].end)
                 } else if form.chars().all(is_katakana) {
@@ -114,7 +120,8 @@ pub fn named_uncased(text: &str) -> Vec<(&'static Place, std::ops::Range<usize>)
         .collect()
 }
 
-fn is_devanagari(form: &str) -> bool {
+/// A form of Devanagari letters and spaces only.
+fn written_in_devanagari(form: &str) -> bool {
     form.chars().all(|c| crate::extract::text::is_devanagari(c) || c == ' ')
 }
 
