@@ -391,7 +391,15 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     let latin = written.chars().all(|c| (c as u32) < 0x250);
     // Parts of a name get translated ("Severnogo flota"): a name none of
     // whose words is found is missing, or one with a word lost (below).
-    let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
+    let mut keys: Vec<&str> = source.fact.value.split(' ').filter(|k| k.len() >= 3).collect();
+    if keys.is_empty() {
+        // A name of short words only (AI, EU) is judged by them; with no
+        // keys at all, every test below would hold vacuously.
+        keys = source.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    }
+    if keys.is_empty() {
+        return None;
+    }
     let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
     // Alignment finds source names whose sounds match by chance. It does

@@ -143,6 +143,18 @@ fn names_across_scripts() {
 }
 
 #[test]
+fn places_and_short_names_from_english_sources() {
+    let korea = pair("They met officials from North Korea in June.", "en", "他们六月会见了朝鲜官员。", "zh");
+    assert!(with_prefix(&korea, "name").is_empty(), "{korea:?}");
+    let nordkorea = pair("They met officials from North Korea in June.", "en", "Sie trafen im Juni Beamte aus Nordkorea.", "de");
+    assert!(with_prefix(&nordkorea, "name").is_empty(), "{nordkorea:?}");
+    let elsewhere = pair("They met officials from North Korea in June.", "en", "他们六月会见了官员。", "zh");
+    assert_eq!(with_prefix(&elsewhere, "name"), vec!["name-missing"]);
+    let ai = pair("The plan puts money into AI research.", "en", "该计划为 AI 研究投入资金。", "zh");
+    assert!(with_prefix(&ai, "name").is_empty(), "{ai:?}");
+}
+
+#[test]
 fn quotes() {
     let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
     assert_eq!(rules(&altered), vec!["quote-altered"]);
