@@ -40,7 +40,7 @@ pub fn segment(text: &str, language: &str) -> Vec<Sentence> {
                 .iter()
                 .map(|b| Span::new(b.start_byte, b.end_byte))
                 .collect();
-            join_after_abbreviations(paragraph, spans, language)
+            mend_cuts(paragraph, spans, language)
         };
         for piece in pieces {
             if let Some(span) = trim(text, piece.shift(line.start)) {
@@ -69,14 +69,17 @@ fn missing_abbreviations(language: &str) -> &'static [&'static str] {
     }
 }
 
-/// Joins each piece that ends in one of `missing_abbreviations` to the next.
-fn join_after_abbreviations(paragraph: &str, spans: Vec<Span>, language: &str) -> Vec<Span> {
+/// Mends two cuts of sentencex: a piece that ends in one of
+/// `missing_abbreviations` joins the next, and a piece of closing marks
+/// only (the `»` of `„Меня укусили!“»`) joins the one before.
+fn mend_cuts(paragraph: &str, spans: Vec<Span>, language: &str) -> Vec<Span> {
     let words = missing_abbreviations(language);
     let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
     let mut open = false;
     for span in spans {
+        let marks_only = !paragraph[span.start..span.end].chars().any(char::is_alphanumeric);
         match joined.last_mut() {
-            Some(last) if open => last.end = span.end,
+            Some(last) if open || marks_only => last.end = span.end,
             _ => joined.push(span),
         }
         let piece = paragraph[span.start..span.end].trim_end();
@@ -138,6 +141,13 @@ mod tests {
     fn keeps_russian_saint_with_its_name() {
         let text = "Служба прошла в церкви Св. Мартина в Лондоне. Пришли сотни людей.";
         assert_eq!(texts(text, "ru"), ["Служба прошла в церкви Св. Мартина в Лондоне.", "Пришли сотни людей."]);
+    }
+
+    #[test]
+    fn closing_marks_stay_with_their_sentence() {
+        // A line that closes a quotation opened on the line before.
+        let text = "Он понял, что тот кричал «„Помогите!\nПомогите!“»\nПотом он поплыл.";
+        assert_eq!(texts(text, "ru"), ["Он понял, что тот кричал «„Помогите!", "Помогите!“»", "Потом он поплыл."]);
     }
 
     #[test]
