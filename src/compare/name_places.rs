@@ -91,9 +91,9 @@ pub(super) fn source_places(name: &str, english_text: &str) -> Vec<(String, bool
 /// "North Korea's top diplomat"), each word's key with whether the target
 /// names the place in any of its forms (朝鲜, Nordkorea). Looking English
 /// names up among the other languages' forms finds the wrong place: Korea
-/// (a German form) for North Korea.
-/// Adjectives count as the place (`Chinese` in "Killer Pig Mauls Chinese
-/// Farmer", rendered "chinesischen").
+/// (a German form) for North Korea. A place adjective counts as its place
+/// (`Chinese` in "Killer Pig Mauls Chinese Farmer", rendered
+/// "chinesischen").
 pub(super) fn english_source_places(name: &str, target_text: &str) -> Vec<(String, bool)> {
     let lower = name.to_lowercase();
     let named = |place: &places::Place| place.named_in(target_text) || place.named_in_english(target_text);
@@ -104,7 +104,7 @@ pub(super) fn english_source_places(name: &str, target_text: &str) -> Vec<(Strin
     }
     let covered = |w: &str| whole.iter().any(|(words, _)| words.contains(&w));
     for word in lower.split(' ').filter(|w| !covered(w)) {
-        if let Some(place) = places::by_english_adjective(word).filter(|p| !p.english.iter().any(|e| e == word)) {
+        if let Some(place) = places::by_english_adjective(word) {
             out.push((ascii_key(word), named(place)));
         }
     }
