@@ -77,13 +77,13 @@ fn mend_cuts(paragraph: &str, spans: Vec<Span>, language: &str) -> Vec<Span> {
     let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
     let mut open = false;
     for span in spans {
-        let marks_only = !paragraph[span.start..span.end].chars().any(char::is_alphanumeric);
+        let piece = &paragraph[span.start..span.end];
+        let marks_only = !piece.chars().any(char::is_alphanumeric);
         match joined.last_mut() {
             Some(last) if open || marks_only => last.end = span.end,
             _ => joined.push(span),
         }
-        let piece = paragraph[span.start..span.end].trim_end();
-        let last_word = piece.strip_suffix('.').and_then(|p| p.split_whitespace().last());
+        let last_word = piece.trim_end().strip_suffix('.').and_then(|p| p.split_whitespace().last());
         open = last_word.is_some_and(|w| words.contains(&w.to_lowercase().as_str()));
     }
     joined
