@@ -34,7 +34,7 @@ fn places() -> &'static [Place] {
 /// The place one English word names by a derived form (Chinese, Mexican,
 /// French), as `Place::named_in_english` reads it.
 pub fn by_english_adjective(word: &str) -> Option<&'static Place> {
-    places().iter().find(|p| p.english.iter().all(|e| !e.contains(' ')) && p.named_in_english(word))
+    places().iter().find(|p| p.named_in_english(word))
 }
 
 /// The place an English name (ASCII-lowercase words joined by spaces) is.
@@ -156,10 +156,13 @@ impl Place {
 /// `phrase` among `words` (ASCII keys); its last word may be a derived form
 /// (`Russian` for `Russia`, `Swedish` for `Sweden`, `Chinese` for `China`).
 /// The stem kept is four letters or more: three begin too many words
-/// ("part" for Paris, "children" for China).
+/// ("part" for Paris, "children" for China), and a short name is a whole
+/// word (`un` begins "under", `uk` "Ukrainian").
 pub fn contains_words(words: &[String], phrase: &str) -> bool {
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    let derived = |word: &str, base: &str| word.starts_with(base) || derived_stem(base).is_some_and(|s| word.starts_with(s));
+    let derived = |word: &str, base: &str| {
+        word == base || base.len() >= 4 && (word.starts_with(base) || derived_stem(base).is_some_and(|s| word.starts_with(s)))
+    };
     words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).enumerate().all(|(k, (a, b))| if k + 1 == wanted.len() { derived(a, b) } else { a == b }))
 }
 
@@ -215,5 +218,18 @@ mod tests {
         assert!(!france.named_in_english("the government"));
         assert!(by_english("china").unwrap().named_in_english("the Chinese consulate"));
         assert!(!by_english("paris").unwrap().named_in_english("they took part in training"));
+        // Short names are whole words.
+        assert!(!by_english("uk").unwrap().named_in_english("Ukrainian troops"));
+        assert!(!by_english("un").unwrap().named_in_english("under pressure, unable to"));
+        assert!(by_english("un").unwrap().named_in_english("the UN said"));
+    }
+
+    #[test]
+    fn adjectives_of_places_with_longer_names() {
+        assert_eq!(by_english_adjective("british").unwrap().english[0], "britain");
+        assert_eq!(by_english_adjective("american").unwrap().english[0], "united states");
+        assert_eq!(by_english_adjective("chinese").unwrap().english[0], "china");
+        assert!(by_english_adjective("ukrainian").is_some_and(|p| p.english[0] == "ukraine"));
+        assert!(by_english_adjective("under").is_none());
     }
 }
