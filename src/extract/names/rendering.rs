@@ -70,6 +70,17 @@ fn latin_sounds(key: &str, script: Script) -> Vec<Sound> {
             _ if rest.starts_with("ph") => (F, 2),
             _ if rest.starts_with("th") => (T | S, 2),
             _ if rest.starts_with("kh") => (K | H, 2),
+            // The g of an ng before a consonant or the end is silent to
+            // Chinese ears (Birmingham 伯明翰, Livingston 利文斯顿).
+            b'g' if script == Script::Han && i > 0 && bytes[i - 1] == b'n' && !bytes.get(i + 1).is_some_and(|&b| vowel(b)) => {
+                out.push(Sound { classes: K, optional: true });
+                (0, 1)
+            }
+            // Silent after a vowel (Willoughby, Leigh); Ghana keeps it.
+            _ if rest.starts_with("gh") && i > 0 && vowel(bytes[i - 1]) && script == Script::Han => {
+                out.push(Sound { classes: K, optional: true });
+                (0, 2)
+            }
             _ if rest.starts_with("gh") || rest.starts_with("ck") || rest.starts_with("qu") => (K, 2),
             b if vowel(b) => (0, 1),
             b'b' | b'p' => (P, 1),
@@ -99,6 +110,12 @@ fn latin_sounds(key: &str, script: Script) -> Vec<Sound> {
                 (0, 1)
             }
             b'l' => (L, 1),
+            // Non-rhotic English drops an r after a vowel before a
+            // consonant, and Chinese renderings with it (Liverpool 利物浦).
+            b'r' if script == Script::Han && i > 0 && vowel(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&b| !vowel(b)) => {
+                out.push(Sound { classes: merged(R, script), optional: true });
+                (0, 1)
+            }
             b'r' => (R, 1),
             b'm' => (M, 1),
             b'n' => (N, 1),
@@ -302,6 +319,21 @@ mod tests {
         assert_eq!(rendering("janeiro", "热内卢", Han), Same);
         // Still not any syllables at all.
         assert_eq!(rendering("lewis", "刘德华", Han), Different);
+    }
+
+    #[test]
+    fn chinese_leaves_out_what_english_does_not_say() {
+        // A non-rhotic r, the g of -ng before a consonant, a silent gh.
+        assert_eq!(rendering("liverpool", "利物浦", Han), Same);
+        assert_eq!(rendering("birmingham", "伯明翰", Han), Same);
+        assert_eq!(rendering("livingston", "利文斯顿", Han), Same);
+        assert_eq!(rendering("willoughby", "威洛比", Han), Same);
+        assert_eq!(rendering("jakarta", "雅加达", Han), Same);
+        // Still heard where they are said.
+        assert_eq!(rendering("ghana", "加纳", Han), Same);
+        assert_eq!(rendering("rossetti", "罗塞蒂", Han), Same);
+        assert_eq!(rendering("liverpool", "利比亚", Han), Different);
+        assert_eq!(rendering("birmingham", "伯尔尼", Han), Different);
         assert_eq!(rendering("whitmer", "惠州", Han), Different);
     }
 
