@@ -72,6 +72,30 @@ fn form_matches(form: &str, word: &str) -> bool {
     }
 }
 
+/// Compass and region prefixes a German compound puts before a place
+/// (Nordmexiko, Zentralmexiko, Südostasien).
+const COMPOUND_PREFIXES: &[&str] = &["nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral", "mittel"];
+
+/// A German compound or adjective made from a place's form: `Nordmexiko`,
+/// `mazedonischen` (Mazedonien), `schottischen` (Schottland),
+/// `mexikanische`. Forms under five letters are stems that begin too many
+/// words to take more letters.
+fn derived_form(form: &str, word: &str) -> bool {
+    if form.chars().count() < 5 || !form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250) {
+        return false;
+    }
+    let bare = COMPOUND_PREFIXES.iter().find_map(|p| word.strip_prefix(p).filter(|rest| rest.chars().count() >= 5)).unwrap_or(word);
+    if bare != word && form_matches(form, bare) {
+        return true;
+    }
+    let roots = std::iter::once(form).chain(["land", "ien", "en", "a", "o", "e"].iter().filter_map(|end| form.strip_suffix(end)));
+    roots.filter(|r| r.chars().count() >= 3).any(|root| {
+        ["isch", "anisch", "esisch"].iter().any(|suffix| {
+            bare.strip_prefix(root).and_then(|rest| rest.strip_prefix(suffix)).is_some_and(|ending| ending.chars().count() <= 2)
+        })
+    })
+}
+
 /// Adjectives and demonyms that do not begin like their place's English
 /// name: a translation says "French" or "British" for 法国, 英国.
 const IRREGULAR_ADJECTIVES: &[(&str, &str)] = &[
@@ -143,7 +167,7 @@ impl Place {
             if form.contains([' ', '.', '-']) {
                 lower.contains(form)
             } else {
-                words.iter().any(|w| form_matches(form, w))
+                words.iter().any(|w| form_matches(form, w) || derived_form(form, w))
             }
         };
         self.forms.iter().chain(&self.english).any(|form| {
@@ -185,6 +209,15 @@ mod tests {
         assert!(germany.named_in("Выборы в Германии"));
         assert!(germany.named_in("德国大选"));
         assert!(!germany.named_in("Выборы во Франции"));
+        // German compounds and adjectives.
+        let mexico = by_english("mexico").unwrap();
+        assert!(mexico.named_in("Regenfälle in Nordmexiko"));
+        assert!(mexico.named_in("ein Beben erschütterte Zentralmexiko"));
+        assert!(mexico.named_in("die mexikanische Regierung"));
+        assert!(by_english("scotland").unwrap().named_in("den schottischen Kapitän"));
+        assert!(by_english("italy").unwrap().named_in("die italienischen Behörden"));
+        assert!(!mexico.named_in("die Nordmänner"));
+        assert!(!by_english("china").unwrap().named_in("eine neue Maschine"));
         assert_eq!(by_form("Катаром").unwrap().english[0], "qatar");
         assert!(by_form("Niemcami").is_some());
         assert!(by_form("Ordinary").is_none());
