@@ -72,7 +72,16 @@ fn name_word(token: &Token) -> bool {
     token.class == Class::Word && is_capitalized(token.text) && token.text.chars().count() >= 2
 }
 
+/// A headline in title case ("Tsunami Toll Soars Above 800"): every word
+/// of four letters or more capitalised, at least three of them. Its
+/// capitals say no more than a clause-initial one.
+fn title_case(tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens.iter().filter(|t| t.class == Class::Word && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 3 && long.iter().all(|t| is_capitalized(t.text))
+}
+
 fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
+    let headline = title_case(tokens);
     let mut facts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -122,6 +131,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         let text = &tokens[first].text;
         let acronym = words == 1 && text.chars().count() <= 6 && text.chars().all(char::is_uppercase);
         let weak = language == "de"
+            || headline
             || (acronym && language != "en")
             || (words == 1 && stop::adjective(language, &tokens[first].norm))
             || (words == 1 && stop::is_common(language, &tokens[first].norm))
@@ -182,5 +192,13 @@ mod tests {
         assert!(found.contains(&"raian kennedi".to_string()), "{found:?}");
         // Within one script a run goes on (the first word opens the clause).
         assert_eq!(values("Mluvil s Jaroslavem Kuberou.", "cs"), vec!["mluvil", "jaroslavem kuberou"]);
+    }
+
+    #[test]
+    fn names_in_a_title_case_headline_are_weak() {
+        let weak = |sentence: &str| extract(sentence, "en").into_iter().filter(|f| f.value != "the").map(|f| (f.value, f.weak)).collect::<Vec<_>>();
+        assert!(weak("The Bells of St. Martin's Fall Silent as Churches in Harlem Struggle").iter().all(|(_, w)| *w));
+        assert_eq!(weak("Erdogan then headed for Cologne to open a new mosque."), vec![("erdogan".to_string(), true), ("cologne".to_string(), false)]);
+        assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa".to_string(), false), ("birmingham".to_string(), false)]);
     }
 }
