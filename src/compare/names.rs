@@ -10,7 +10,7 @@ use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGH
 use super::name_places::{english_source_places, places_absent, places_in, source_places, swapped_place};
 use super::rendered::{self, Rendered};
 use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
-use crate::extract::names::{is_generic, places};
+use crate::extract::names::{acronyms, is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::FactKind;
@@ -368,6 +368,9 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     let name_links = &bead.name_links;
     let in_source = |key: &str| bead.in_source(key);
     let acronym = bead.source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
+    if acronyms::written_otherwise(&shown(view, source, true), &bead.target_text) {
+        return None;
+    }
     if source.fact.weak {
         let target = TargetWords { names: &bead.target_name_words, words: &bead.target_words, text: &bead.target_text, cross_language: bead.cross_language };
         return weak_missing(view, source, name_links.as_ref(), &target, acronym, &in_source).then(|| missing(view, source));

@@ -152,6 +152,11 @@ fn places_and_short_names_from_english_sources() {
     assert_eq!(with_prefix(&elsewhere, "name"), vec!["name-missing"]);
     let ai = pair("The plan puts money into AI research.", "en", "该计划为 AI 研究投入资金。", "zh");
     assert!(with_prefix(&ai, "name").is_empty(), "{ai:?}");
+    // An acronym in the target language's own spelling.
+    let ki = pair("The plan puts money into AI research.", "en", "Der Plan steckt Geld in die Forschung zu KI.", "de");
+    assert!(with_prefix(&ki, "name").is_empty(), "{ki:?}");
+    let dropped = pair("The plan puts money into AI research.", "en", "Der Plan steckt Geld in die Forschung.", "de");
+    assert_eq!(with_prefix(&dropped, "name"), vec!["name-missing"]);
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::{Fact, FactKind};
 use crate::document::Span;
 
 mod generic;
+pub mod acronyms;
 pub mod places;
 mod stop;
 
