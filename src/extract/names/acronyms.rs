@@ -5,8 +5,9 @@
 
 use crate::extract::text::{tokenize, Class};
 
-/// Every form of one acronym, the English first. Latin and Cyrillic forms
-/// are whole words in capitals; Han and kana forms are found anywhere.
+/// Every form of one acronym, the English first. Forms in capitals are
+/// whole words, written-out forms may take an ending, and forms in a
+/// script without case are found anywhere in the text.
 const ACRONYMS: &[&[&str]] = &[
     &["AI", "KI", "IA", "SI", "UI", "ИИ", "ШІ", "人工智能", "人工知能", "एआई"],
     &["WHO", "OMS", "ВОЗ", "世卫组织", "世界卫生组织", "世界保健機関", "डब्ल्यूएचओ"],
@@ -19,19 +20,19 @@ const ACRONYMS: &[&[&str]] = &[
 /// `text` writes in another of its forms.
 pub fn written_otherwise(name: &str, text: &str) -> bool {
     let Some(forms) = ACRONYMS.iter().find(|forms| forms.contains(&name)) else { return false };
-    let words: Vec<&str> = tokenize(text).into_iter().filter(|t| matches!(t.class, Class::Word)).map(|t| t.text).collect();
+    let words: Vec<&str> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| t.text).collect();
     forms.iter().filter(|form| **form != name).any(|form| {
         if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
             return text.contains(form);
         }
         let parts: Vec<&str> = form.split(' ').collect();
-        words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| matches(word, part)))
+        words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| fits(word, part)))
     })
 }
 
 /// A form in capitals is the whole word as written (`KI`, not `Kiel` or
 /// `Ki`); a written-out form may take an ending (`députés`, `депутатов`).
-fn matches(word: &str, form: &str) -> bool {
+fn fits(word: &str, form: &str) -> bool {
     if form.chars().all(|c| !c.is_lowercase()) {
         word == form
     } else {
