@@ -368,14 +368,14 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     let name_links = &bead.name_links;
     let in_source = |key: &str| bead.in_source(key);
     let acronym = bead.source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
-    if acronyms::written_otherwise(&shown(view, source, true), &bead.target_text) {
+    let written = shown(view, source, true);
+    if acronyms::written_otherwise(&written, &bead.target_text) {
         return None;
     }
     if source.fact.weak {
         let target = TargetWords { names: &bead.target_name_words, words: &bead.target_words, text: &bead.target_text, cross_language: bead.cross_language };
         return weak_missing(view, source, name_links.as_ref(), &target, acronym, &in_source).then(|| missing(view, source));
     }
-    let written = shown(view, source, true);
     let places = if crate::extract::text::base_language(view.source.language) == "en" {
         english_source_places(&written, &bead.target_text)
     } else {

@@ -34,7 +34,8 @@ fn places() -> &'static [Place] {
 /// The place one English word names by a derived form (Chinese, Mexican,
 /// French), as `Place::named_in_english` reads it.
 pub fn by_english_adjective(word: &str) -> Option<&'static Place> {
-    places().iter().find(|p| p.named_in_english(word))
+    let keys = english_keys(word);
+    places().iter().find(|p| p.named_by_keys(&keys))
 }
 
 /// The place an English name (ASCII-lowercase words joined by spaces) is.
@@ -85,6 +86,12 @@ fn derived_form(form: &str, word: &str) -> bool {
         return false;
     }
     let bare = COMPOUND_PREFIXES.iter().find_map(|p| word.strip_prefix(p).filter(|rest| rest.chars().count() >= 5)).unwrap_or(word);
+    // Every match below begins with the form's first three letters; most
+    // words of a text do not, and this runs for every word and form.
+    let head = form.char_indices().nth(3).map_or(form, |(i, _)| &form[..i]);
+    if !bare.starts_with(head) {
+        return false;
+    }
     if bare != word && form_matches(form, bare) {
         return true;
     }
@@ -154,9 +161,13 @@ impl Place {
     /// (Russian for Russia), an irregular adjective (French), or initials
     /// written with stops (U.S.).
     pub fn named_in_english(&self, text: &str) -> bool {
-        let words: Vec<String> = tokenize(&text.replace('.', "")).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect();
+        self.named_by_keys(&english_keys(text))
+    }
+
+    /// `named_in_english` over the text's keys (see `english_keys`).
+    fn named_by_keys(&self, words: &[String]) -> bool {
         let irregular = IRREGULAR_ADJECTIVES.iter().filter(|(place, _)| self.english.iter().any(|e| e == place)).map(|(_, adjective)| *adjective);
-        self.english.iter().any(|e| contains_words(&words, e)) || irregular.into_iter().any(|a| words.iter().any(|w| w == a))
+        self.english.iter().any(|e| contains_words(words, e)) || irregular.into_iter().any(|a| words.iter().any(|w| w == a))
     }
 
     /// Whether `text` names this place in any of its forms.
@@ -175,6 +186,12 @@ impl Place {
             if cased_script { in_words(form) } else { lower.contains(form.as_str()) }
         })
     }
+}
+
+/// The ASCII keys of English text's words, stops dropped so that `U.S.`
+/// reads as `us`.
+fn english_keys(text: &str) -> Vec<String> {
+    tokenize(&text.replace('.', "")).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect()
 }
 
 /// `phrase` among `words` (ASCII keys); its last word may be a derived form
