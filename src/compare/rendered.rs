@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::links::Links;
 use super::{fact_location, location, BeadView, Placed};
-use crate::extract::names::rendering::{rendering, sounds_in, Rendering, Script, MIN_SOUNDS};
+use crate::extract::names::rendering::{Heard, Rendering, Script, MIN_SOUNDS};
 use crate::extract::names::similarity::{classify, Likeness};
 use crate::extract::text::{ascii_key, base_language, is_han, tokenize, Class};
 use crate::report::{Finding, Rule, Severity};
@@ -93,24 +93,25 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
     if !written.chars().all(|c| (c as u32) < 0x250) {
         return None;
     }
-    let keys: Vec<&str> = source.fact.value.split(' ').filter(|k| sounds_in(k, script) >= MIN_SOUNDS).collect();
+    let keys: Vec<(&str, Heard)> = source.fact.value.split(' ').map(|k| (k, Heard::new(k, script))).filter(|(_, heard)| heard.required() >= MIN_SOUNDS).collect();
     if keys.is_empty() {
         return None;
     }
     let (source_text, target_text) = (view.source_text(), view.target_text());
-    if written_in_latin(&target_text, &keys) {
+    let words: Vec<&str> = keys.iter().map(|(key, _)| *key).collect();
+    if written_in_latin(&target_text, &words) {
         return None;
     }
     let pieces = candidates(&target_text, script);
     let span = view.joined_span(source, true);
-    let found: Vec<Option<&Range<usize>>> = keys.iter().map(|k| pieces.iter().find(|p| rendering(k, &target_text[(*p).clone()], script) == Rendering::Same)).collect();
+    let found: Vec<Option<&Range<usize>>> = keys.iter().map(|(_, heard)| pieces.iter().find(|p| heard.rendering(&target_text[(*p).clone()]) == Rendering::Same)).collect();
     let mut unplaced_near = false;
-    for (key, found_here) in keys.iter().zip(&found) {
+    for ((key, heard), found_here) in keys.iter().zip(&found) {
         if found_here.is_some() {
             continue;
         }
         let linked = links.map_or(Vec::new(), |l| linked_targets(l, &source_text, &span, key));
-        for near in pieces.iter().filter(|p| rendering(key, &target_text[(*p).clone()], script) == Rendering::Near) {
+        for near in pieces.iter().filter(|p| heard.rendering(&target_text[(*p).clone()]) == Rendering::Near) {
             // Alignment alone places near renderings wrongly in news text
             // (凤凰城 for Phoenix): the name's other word must be beside it.
             let anchored = found.iter().flatten().any(|f| adjacent(&target_text, f, near));
@@ -138,11 +139,12 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
 pub(super) fn rendered_in(key: &str, source_text: &str, language: &str, near: &[Range<usize>]) -> bool {
     let script = if base_language(language) == "ja" { Some(Script::Han) } else { script(language) };
     let Some(script) = script else { return false };
-    if sounds_in(key, script) < MIN_SOUNDS {
+    let heard = Heard::new(key, script);
+    if heard.required() < MIN_SOUNDS {
         return false;
     }
     let placed = |p: &Range<usize>| near.iter().any(|n| n.start < p.end && p.start < n.end);
-    candidates(source_text, script).into_iter().filter(placed).any(|p| rendering(key, &source_text[p], script) == Rendering::Same)
+    candidates(source_text, script).into_iter().filter(placed).any(|p| heard.rendering(&source_text[p]) == Rendering::Same)
 }
 
 /// The name is (perhaps misspelt) in Latin letters in the target: the

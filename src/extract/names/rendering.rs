@@ -259,34 +259,52 @@ pub enum Rendering {
 /// Words with fewer consonants match too much by chance to be judged.
 pub const MIN_SOUNDS: usize = 2;
 
-/// The number of consonants `key` has to `script`, not counting optional ones.
-pub fn sounds_in(key: &str, script: Script) -> usize {
-    heard(key, script).iter().filter(|s| !s.optional).count()
+/// A Latin name word as one script hears it: computed once per word,
+/// then compared with every candidate rendering.
+pub struct Heard {
+    sounds: Vec<Sound>,
+    script: Script,
 }
 
-/// Whether `rendered` (Han characters or one Arabic word) can be the Latin
-/// name word `key` (a lowercase ASCII key).
-pub fn rendering(key: &str, rendered: &str, script: Script) -> Rendering {
-    let latin = heard(key, script);
-    let required = latin.iter().filter(|s| !s.optional).count();
-    if required < MIN_SOUNDS {
-        return Rendering::Different;
+impl Heard {
+    /// `key` is a lowercase ASCII key.
+    pub fn new(key: &str, script: Script) -> Heard {
+        Heard { sounds: heard(key, script), script }
     }
-    let target = rendered_sounds(rendered, script);
-    // Arabic joins a preposition or the article to the word (لـ، بـ، ال).
-    let mut best = apart(&latin, &target);
-    if script == Script::Arabic {
-        for prefix in ["ال", "ل", "ب", "ك", "ف"] {
-            if let Some(rest) = rendered.strip_prefix(prefix).filter(|r| r.chars().count() >= 2) {
-                best = best.min(apart(&latin, &rendered_sounds(rest, script)));
+
+    /// The number of consonants the word has, not counting optional ones.
+    pub fn required(&self) -> usize {
+        self.sounds.iter().filter(|s| !s.optional).count()
+    }
+
+    /// Whether `rendered` (Han characters or one Arabic word) can be the word.
+    pub fn rendering(&self, rendered: &str) -> Rendering {
+        let required = self.required();
+        if required < MIN_SOUNDS {
+            return Rendering::Different;
+        }
+        let target = rendered_sounds(rendered, self.script);
+        // Arabic joins a preposition or the article to the word (لـ، بـ، ال).
+        let mut best = apart(&self.sounds, &target);
+        if self.script == Script::Arabic {
+            for prefix in ["ال", "ل", "ب", "ك", "ف"] {
+                if let Some(rest) = rendered.strip_prefix(prefix).filter(|r| r.chars().count() >= 2) {
+                    best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
+                }
             }
         }
+        match best {
+            0 => Rendering::Same,
+            1 if required >= 3 && target.iter().filter(|s| !s.optional).count() >= 3 => Rendering::Near,
+            _ => Rendering::Different,
+        }
     }
-    match best {
-        0 => Rendering::Same,
-        1 if required >= 3 && target.iter().filter(|s| !s.optional).count() >= 3 => Rendering::Near,
-        _ => Rendering::Different,
-    }
+}
+
+/// Whether `rendered` can be the Latin name word `key` (one comparison;
+/// see [`Heard`] for many).
+pub fn rendering(key: &str, rendered: &str, script: Script) -> Rendering {
+    Heard::new(key, script).rendering(rendered)
 }
 
 #[cfg(test)]
