@@ -10,6 +10,7 @@ use crate::extract::{Fact, FactKind};
 use crate::report::{Finding, Location, Rule, Severity};
 use crate::segment::Sentence;
 
+mod capitals;
 mod holes;
 pub mod links;
 mod merged;

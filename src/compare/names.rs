@@ -9,7 +9,7 @@
 use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
 use super::name_places::{english_source_places, places_absent, places_in, source_places, swapped_place};
 use super::rendered::{self, Rendered};
-use super::{excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
+use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{acronyms, is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
@@ -371,6 +371,9 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     let written = shown(view, source, true);
     if acronyms::written_otherwise(&written, &bead.target_text) {
         return None;
+    }
+    if let Some(absent) = capitals::places_only(view, source, &written, &bead.target_text) {
+        return absent.then(|| missing(view, source));
     }
     if source.fact.weak {
         let target = TargetWords { names: &bead.target_name_words, words: &bead.target_words, text: &bead.target_text, cross_language: bead.cross_language };

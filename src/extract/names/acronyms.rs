@@ -13,15 +13,30 @@ const ACRONYMS: &[&[&str]] = &[
     &["WHO", "OMS", "ВОЗ", "世卫组织", "世界卫生组织", "世界保健機関", "डब्ल्यूएचओ"],
     &["GDP", "BIP", "PIB", "PKB", "HDP", "ВВП", "国内生产总值", "国内総生産"],
     &["CEO", "PDG", "генеральный директор", "首席执行官", "最高経営責任者"],
-    &["MP", "MPs", "Abgeordnete", "Abgeordneten", "député", "députés", "diputado", "deputato", "poseł", "poslanec", "депутат", "议员", "議員"],
+    &["MP", "Abgeordnete", "Abgeordneten", "député", "diputado", "deputato", "poseł", "poslanec", "депутат", "议员", "議員"],
+    // Assembly Member (Wales).
+    &["AM", "Abgeordnete", "Mitglied", "Mitglieder", "Nationalversammlungsmitglied", "membre", "miembro", "membro", "депутат", "议员"],
+    &["PM", "Premierminister", "Premier", "premier ministre", "primer ministro", "primo ministro", "premier", "премьер", "首相", "总理"],
+    &["ATM", "Geldautomat", "Bankautomat", "distributeur", "DAB", "GAB", "cajero", "bancomat", "bankomat", "банкомат", "自动取款机", "取款机", "提款机", "ＡＴＭ"],
+    &["BST", "Sommerzeit", "heure d'été", "horario de verano", "ora legale", "летнему времени", "летнее время", "夏令时", "夏時間"],
+    &["PhD", "Doktor", "Doktorand", "promoviert", "doctorat", "docteur", "doctorado", "dottorato", "doktorat", "doktor", "доктор", "кандидат", "博士"],
+    &["DM", "Direktnachricht", "message privé", "mensaje directo", "messaggio diretto", "личное сообщение", "私信"],
 ];
 
-/// Whether `name` (as written in the source) is a listed acronym that
-/// `text` writes in another of its forms.
+/// Whether `name` (as written in the source) ends in an acronym, in the
+/// singular or plural (`AMs`, `Labour MP`), that `text` writes in one of
+/// its forms: its own (`AM` for `AMs`) or another language's. The words
+/// before it are often translated by meaning (Labour as 工党).
 pub fn written_otherwise(name: &str, text: &str) -> bool {
-    let Some(forms) = ACRONYMS.iter().find(|forms| forms.contains(&name)) else { return false };
+    let Some(last) = name.split(' ').next_back() else { return false };
+    let capitals = |word: &str| word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
+    let singular = last.strip_suffix('s').filter(|s| capitals(s)).unwrap_or(last);
     let words: Vec<&str> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| t.text).collect();
-    forms.iter().filter(|form| **form != name).any(|form| {
+    let Some(forms) = ACRONYMS.iter().find(|forms| forms.contains(&singular)) else {
+        // An acronym with no other spelling, kept in the singular (AMs → AM).
+        return singular != last && words.contains(&singular);
+    };
+    forms.iter().any(|form| {
         if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
             return text.contains(form);
         }
@@ -52,6 +67,12 @@ mod tests {
         assert!(written_otherwise("AI", "人工智能的发展"));
         assert!(written_otherwise("KI", "AI will change the market"));
         assert!(written_otherwise("MPs", "Labour-Abgeordnete stimmten dagegen"));
+        assert!(written_otherwise("Labour AM", "一位工党的 AM 表示"), "the acronym kept, Labour translated");
+        assert!(written_otherwise("AMs", "有些 AM 惊愕不已"), "the plural of an acronym");
+        assert!(written_otherwise("PhD", "promovierten Personen"));
+        assert!(written_otherwise("ATM", "beim Auffüllen eines Geldautomaten"));
+        assert!(!written_otherwise("ATM", "beim Auffüllen eines Automaten"));
+        assert!(!written_otherwise("Labour", "Labour-Abgeordnete"), "not an acronym");
         // Not a word that merely begins like a form, nor the form in lower case.
         assert!(!written_otherwise("AI", "Kiel liegt im Norden"));
         assert!(!written_otherwise("AI", "Die Ki wird"));

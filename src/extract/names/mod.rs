@@ -73,12 +73,23 @@ fn name_word(token: &Token) -> bool {
     token.class == Class::Word && is_capitalized(token.text) && token.text.chars().count() >= 2
 }
 
-/// A headline in title case ("Tsunami Toll Soars Above 800"): every word
-/// of four letters or more capitalised, at least three of them. Its
+/// Whether the capital of the name starting at byte `at` of `sentence` is
+/// explained by where it stands: a sentence's or clause's first word, or
+/// any word of a headline in title case.
+pub fn capital_by_position(sentence: &str, at: usize) -> bool {
+    let tokens = tokenize(sentence);
+    title_case(&tokens) || tokens.iter().position(|t| t.start == at).is_some_and(|i| starts_clause(&tokens, i))
+}
+
+/// A headline in title case ("Tsunami Toll Soars Above 800", "It Is Very
+/// Bad"): every word of four letters or more capitalised, at least three
+/// of them, or every word of two letters or more, at least three. Its
 /// capitals say no more than a clause-initial one.
 fn title_case(tokens: &[Token]) -> bool {
-    let long: Vec<&Token> = tokens.iter().filter(|t| t.class == Class::Word && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    long.len() >= 3 && long.iter().all(|t| is_capitalized(t.text))
+    let letters = |t: &&Token| t.text.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.class == Class::Word && letters(t) >= 2).collect();
+    let long: Vec<&Token> = words.iter().copied().filter(|t| letters(t) >= 4).collect();
+    (long.len() >= 3 && long.iter().all(|t| is_capitalized(t.text))) || (words.len() >= 3 && words.iter().all(|t| is_capitalized(t.text)))
 }
 
 fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
@@ -199,6 +210,7 @@ mod tests {
     fn names_in_a_title_case_headline_are_weak() {
         let weak = |sentence: &str| extract(sentence, "en").into_iter().filter(|f| f.value != "the").map(|f| (f.value, f.weak)).collect::<Vec<_>>();
         assert!(weak("The Bells of St. Martin's Fall Silent as Churches in Harlem Struggle").iter().all(|(_, w)| *w));
+        assert!(weak("It Is Very Bad.").iter().all(|(_, w)| *w));
         assert_eq!(weak("Erdogan then headed for Cologne to open a new mosque."), vec![("erdogan".to_string(), true), ("cologne".to_string(), false)]);
         assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa".to_string(), false), ("birmingham".to_string(), false)]);
     }

@@ -77,9 +77,9 @@ fn form_matches(form: &str, word: &str) -> bool {
 /// (Nordmexiko, Zentralmexiko, Südostasien).
 const COMPOUND_PREFIXES: &[&str] = &["nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral", "mittel"];
 
-/// A German compound or adjective made from a place's form: `Nordmexiko`,
-/// `mazedonischen` (Mazedonien), `schottischen` (Schottland),
-/// `mexikanische`. Forms under five letters are stems that begin too many
+/// A German compound, adjective or demonym made from a place's form:
+/// `Nordmexiko`, `mazedonischen` (Mazedonien), `schottischen`
+/// (Schottland), `mexikanische`, `Mazedonier`, `Italiener`, `Mexikaner`. Forms under five letters are stems that begin too many
 /// words to take more letters.
 fn derived_form(form: &str, word: &str) -> bool {
     if form.chars().count() < 5 || !form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250) {
@@ -97,7 +97,7 @@ fn derived_form(form: &str, word: &str) -> bool {
     }
     let roots = std::iter::once(form).chain(["land", "ien", "en", "a", "o", "e"].iter().filter_map(|end| form.strip_suffix(end)));
     roots.filter(|r| r.chars().count() >= 3).any(|root| {
-        ["isch", "anisch", "esisch"].iter().any(|suffix| {
+        ["isch", "anisch", "esisch", "ier", "iener", "er", "aner"].iter().any(|suffix| {
             bare.strip_prefix(root).and_then(|rest| rest.strip_prefix(suffix)).is_some_and(|ending| ending.chars().count() <= 2)
         })
     })
@@ -233,6 +233,10 @@ mod tests {
         assert!(mexico.named_in("die mexikanische Regierung"));
         assert!(by_english("scotland").unwrap().named_in("den schottischen Kapitän"));
         assert!(by_english("italy").unwrap().named_in("die italienischen Behörden"));
+        // Demonyms.
+        assert!(by_english("macedonia").unwrap().named_in("Mazedonier stimmen ab"));
+        assert!(by_english("italy").unwrap().named_in("die Italiener"));
+        assert!(mexico.named_in("viele Mexikaner"));
         assert!(!mexico.named_in("die Nordmänner"));
         assert!(!by_english("china").unwrap().named_in("eine neue Maschine"));
         assert_eq!(by_form("Катаром").unwrap().english[0], "qatar");

@@ -104,6 +104,11 @@ pub fn classify(source: &str, target: &str, inflecting: bool) -> Likeness {
     if source.is_empty() || target.is_empty() {
         return Likeness::Different;
     }
+    // A genitive or plural -s on a short name (Lee, "Nach Lees Worten").
+    let (shorter, longer) = if source.len() <= target.len() { (source, target) } else { (target, source) };
+    if inflecting && shorter.len() >= 3 && longer.strip_suffix('s') == Some(shorter) {
+        return Likeness::Inflected;
+    }
     let (s, t) = (skeleton(source, inflecting), skeleton(target, inflecting));
     if s == t {
         return Likeness::Variant;
@@ -170,6 +175,7 @@ mod tests {
         assert_eq!(classify("kanaani", "kananoi", false), Likeness::Similar);
         assert_eq!(classify("grigory", "gregor", false), Likeness::Similar);
         assert_eq!(classify("katarom", "qatar", true), Likeness::Inflected);
+        assert_eq!(classify("lee", "lees", true), Likeness::Inflected);
         assert_eq!(classify("netanjahuovou", "netanyahu", true), Likeness::Inflected);
         assert_eq!(classify("werth", "obama", false), Likeness::Different);
         assert_eq!(classify("marrakani", "marrakoni", false), Likeness::Similar);

@@ -11,7 +11,8 @@ general captain colonel lieutenant sergeant chairman chairwoman director judge j
 lord lady ceo chief head spokesman spokeswoman ambassador officer police city university institute
 ministry department party council court committee agency monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
-covid coronavirus internet";
+covid coronavirus internet rev reverend capt det detective sen rep lt sgt col insp inspector supt cpl prof
+feb apr aug sep sept oct nov dec";
 const IT: &str = "il lo la i gli le un una uno di da in con su per tra fra e o ma anche se quando mentre dopo
 prima questo questa questi quelle quello quella nel nella nei negli nelle del della dei degli delle al alla
 ai agli alle è sono ha hanno secondo oggi ieri domani però inoltre intanto presidente ministro premier
