@@ -141,7 +141,7 @@ impl Checker {
         let source_langs = sentence_languages(source);
         let target_langs = sentence_languages(target);
         let quote_similarity = EncoderQuoteSimilarity { embedder: self.embedder.as_ref() };
-        let options = compare::CompareOptions { quote_similarity: &quote_similarity, word_encoder: Some(self.embedder.as_ref()), ..Default::default() };
+        let options = compare::CompareOptions { quote_similarity: &quote_similarity, word_encoder: Some(self.embedder.as_ref()), spellings: &self.config.file.allow.names, ..Default::default() };
         let findings = compare::compare_with(
             &alignment,
             &side(source, &source_facts, &source_langs),

@@ -45,7 +45,9 @@ pub struct FileConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Allow {
-    /// Spellings that are house style, not errors: `[["Kyiv", "Kiev"]]`.
+    /// Spellings of one name that house style accepts, in any script:
+    /// `[["Kyiv", "Kiev"]]`. Never a mismatch between each other; a name
+    /// is present where the other side writes one (see `compare`).
     #[serde(default)]
     pub names: Vec<Vec<String>>,
     /// Values never reported, as written in either text: `["24/7"]`.
@@ -123,9 +125,9 @@ impl FileConfig {
             return texts.iter().any(|t| self.allow.numbers.iter().any(|n| n == t));
         }
         if rule.starts_with("name-") {
-            return self.allow.names.iter().any(|group| {
-                !texts.is_empty() && texts.iter().all(|t| group.iter().any(|n| n == t))
-            });
+            // A name missing or added on one side was judged with the
+            // groups' spellings: the other side writes none of them.
+            return texts.len() == 2 && self.allow.names.iter().any(|group| texts.iter().all(|t| group.iter().any(|n| n == t)));
         }
         false
     }
@@ -191,6 +193,18 @@ mod tests {
         let text = "[project]\nname = \"x\"\n\n[tool.transcheck]\ntarget_lang = \"it\"\n";
         let config = FileConfig::parse(Path::new("pyproject.toml"), text).unwrap();
         assert_eq!(config.target_lang.as_deref(), Some("it"));
+    }
+
+    #[test]
+    fn house_spellings_silence_two_sided_name_findings_only() {
+        let config = FileConfig::parse(Path::new("t.toml"), "[allow]\nnames = [[\"Kyiv\", \"Kiev\"]]\n").unwrap();
+        let location = |text: &str| Some(crate::report::Location { sentence: 0, start: 0, end: text.len(), line: 1, column: 1, text: text.into(), unit: None });
+        let finding = |rule, source: &str, target: Option<&str>| Finding { rule, severity: Severity::Warning, message: String::new(), source: location(source), target: target.and_then(location), bead: None };
+        let kept = config.apply(vec![
+            finding(Rule::NameVariant, "Kyiv", Some("Kiev")),
+            finding(Rule::NameMissing, "Kyiv", None),
+        ]);
+        assert_eq!(kept.iter().map(|f| f.rule).collect::<Vec<_>>(), vec![Rule::NameMissing], "Kyiv missing is judged in compare and kept");
     }
 
     #[test]

@@ -130,6 +130,26 @@ fn baseline_silences_known_findings_and_keeps_new_ones() {
 }
 
 #[test]
+fn house_spellings_count_only_where_the_target_writes_one() {
+    let work = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(work.path().join(name), text).unwrap();
+    write("en.txt", "On Saturday, thousands of people walked across the Golden Gate Bridge to mark its anniversary.\n");
+    write("zh.txt", "周六，数千人步行穿过金门大桥，纪念大桥建成周年。\n");
+    write("other.txt", "周六，数千人步行穿过海湾大桥，纪念大桥建成周年。\n");
+    let missing = |target: &str, extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "en.txt", target];
+        args.extend_from_slice(extra);
+        let output = transcheck_in(work.path(), &args);
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+        report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "name-missing").count()
+    };
+    assert_eq!(missing("zh.txt", &["--isolated"]), 1, "rendered by meaning, unknown without the house spelling");
+    write("transcheck.toml", "[allow]\nnames = [[\"Golden Gate Bridge\", \"金门大桥\"]]\n");
+    assert_eq!(missing("zh.txt", &[]), 0, "the target writes the house spelling");
+    assert_eq!(missing("other.txt", &[]), 1, "another bridge: the group does not silence the name");
+}
+
+#[test]
 fn config_with_unknown_key_names_key_and_line() {
     let work = tempfile::tempdir().unwrap();
     std::fs::write(work.path().join("transcheck.toml"), "target_lang = \"it\"\n\n[allow]\nname = []\n").unwrap();

@@ -55,11 +55,14 @@ pub struct CompareOptions<'q> {
     /// Gives contextual token vectors for aligning the words of a bead
     /// (names); without it names are matched by spelling alone.
     pub word_encoder: Option<&'q dyn crate::embed::Embedder>,
+    /// Groups of spellings of one name (house style, from the
+    /// configuration): a name is on the other side when it writes one.
+    pub spellings: &'q [Vec<String>],
 }
 
 impl Default for CompareOptions<'static> {
     fn default() -> Self {
-        CompareOptions { quote_similarity: &LexicalQuoteSimilarity, quote_threshold: 0.5, substantive_words: 4, untranslated_confidence: 0.5, word_encoder: None }
+        CompareOptions { quote_similarity: &LexicalQuoteSimilarity, quote_threshold: 0.5, substantive_words: 4, untranslated_confidence: 0.5, word_encoder: None, spellings: &[] }
     }
 }
 

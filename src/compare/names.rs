@@ -10,7 +10,7 @@ use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGH
 use super::name_places::{english_source_places, places_absent, places_in, source_places, swapped_place};
 use super::rendered::{self, Rendered};
 use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
-use crate::extract::names::{acronyms, is_generic, places};
+use crate::extract::names::{acronyms, glossary, is_generic, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::FactKind;
@@ -266,6 +266,9 @@ struct TargetSpelling<'k> {
 fn check_target<'b>(bead: &'b NameBead, target: &Placed, findings: &mut Vec<Finding>, explained: &mut Vec<&'b Placed<'b>>) {
     // Places inside the name ("North Korea") are checked by their exonyms.
     // A place not found by its exonyms may still match by sound below.
+    if glossary::rendered_in(&shown(bead.view, target, false), &bead.source_text, bead.view.options.spellings) {
+        return;
+    }
     let covered = places_in(&target.fact.value, &bead.source_text);
     let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
     let spelling = spell_target(bead, target, &words, findings, explained);
@@ -369,7 +372,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     let in_source = |key: &str| bead.in_source(key);
     let acronym = bead.source_name_words.iter().any(|w| w.placed.fact.span == source.fact.span && w.acronym);
     let written = shown(view, source, true);
-    if acronyms::written_otherwise(&written, &bead.target_text) {
+    if acronyms::written_otherwise(&written, &bead.target_text) || glossary::rendered_in(&written, &bead.target_text, view.options.spellings) {
         return None;
     }
     if let Some(absent) = capitals::places_only(view, source, &written, &bead.target_text) {

@@ -36,13 +36,17 @@ pub fn written_otherwise(name: &str, text: &str) -> bool {
         // An acronym with no other spelling, kept in the singular (AMs → AM).
         return singular != last && words.contains(&singular);
     };
-    forms.iter().any(|form| {
-        if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
-            return text.contains(form);
-        }
-        let parts: Vec<&str> = form.split(' ').collect();
-        words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| fits(word, part)))
-    })
+    forms.iter().any(|form| writes(text, &words, form))
+}
+
+/// Whether `text` (its `words` given) writes `form`: anywhere for a form
+/// in a script without case, as a run of whole words otherwise (see `fits`).
+pub fn writes(text: &str, words: &[&str], form: &str) -> bool {
+    if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
+        return text.contains(form);
+    }
+    let parts: Vec<&str> = form.split(' ').collect();
+    words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| fits(word, part)))
 }
 
 /// A form in capitals is the whole word as written (`KI`, not `Kiel` or

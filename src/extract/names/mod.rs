@@ -8,6 +8,7 @@ use crate::document::Span;
 
 mod generic;
 pub mod acronyms;
+pub mod glossary;
 pub mod places;
 mod stop;
 

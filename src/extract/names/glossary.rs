@@ -1,0 +1,65 @@
+//! Names that translations render by meaning, not by spelling or sound:
+//! Google is 谷歌 in Chinese, the White House is das Weiße Haus, Brexit is
+//! 脱欧. Neither the spelling rules nor the sound rules can see these, and
+//! word links across scripts are weak for them. A newsroom adds its own
+//! spellings in the configuration (`[allow] names`), in the same form.
+
+use super::acronyms::writes;
+use crate::extract::text::{tokenize, Class};
+
+/// Spellings of one name, the English first. Forms in a script without
+/// case are found anywhere in the text; the others as words (see
+/// [`writes`]), which may take an ending when they hold a lower-case letter.
+const GROUPS: &[&[&str]] = &[
+    &["Google", "谷歌", "グーグル", "Гугл"],
+    &["Microsoft", "微软", "マイクロソフト", "Майкрософт"],
+    &["Apple", "苹果", "アップル"],
+    &["Facebook", "脸书", "脸谱", "フェイスブック", "Фейсбук"],
+    &["Twitter", "推特", "ツイッター", "Твиттер"],
+    &["Amazon", "亚马逊", "アマゾン", "Амазон"],
+    &["Brexit", "脱欧", "ブレグジット", "Брексит"],
+    &["Bible", "Bibel", "Biblia", "Bibbia", "Библи", "圣经", "聖書"],
+    &["Champions League", "Champions-League", "Ligue des champions", "Liga de Campeones", "Liga dei Campioni", "Liga Mistrzów", "Liga mistrů", "Лига чемпионов", "Лиги чемпионов", "欧冠", "冠军联赛", "チャンピオンズリーグ"],
+    &["White House", "Weiße Haus", "Weißen Haus", "Weißes Haus", "Maison Blanche", "Casa Blanca", "Casa Bianca", "Biały Dom", "Bílý dům", "Белый дом", "Белого дома", "白宫", "ホワイトハウス"],
+    &["Labour", "工党", "travailliste", "laborista", "laburista", "лейборист", "労働党"],
+    &["Conservative", "Conservatives", "Tory", "Tories", "Konservativ", "conservateur", "conservador", "conservator", "консерватор", "保守党"],
+    &["Republican", "Republicans", "Republikaner", "républicain", "republicano", "repubblicano", "republikán", "республиканц", "共和党"],
+    &["Democrat", "Democrats", "Democratic", "Demokrat", "démocrate", "demócrata", "democratic", "демократ", "民主党"],
+    &["Senate", "Senat", "Sénat", "Senado", "Senato", "сенат", "参议院", "上院"],
+    &["Kremlin", "Kreml", "Кремль", "Кремля", "克里姆林宫", "クレムリン"],
+    &["Vatican", "Vatikan", "Vaticano", "Watykan", "Ватикан", "梵蒂冈", "バチカン"],
+    &["Artificial Intelligence", "künstliche Intelligenz", "KI", "intelligence artificielle", "IA", "inteligencia artificial", "intelligenza artificiale", "sztuczna inteligencja", "sztucznej inteligencji", "umělá inteligence", "umělé inteligence", "искусственный интеллект", "искусственного интеллекта", "人工智能", "人工知能"],
+    &["Olympics", "Olympic", "Olympische", "Olympia", "olympiques", "Olímpicos", "Olimpiadi", "Olimpiada", "Олимпиад", "奥运", "奥林匹克", "オリンピック"],
+];
+
+/// Whether `name` (as written on one side) has a spelling in a listed
+/// group, or in one of `extra`, that `text` (the other side) writes. A
+/// group with one spelling says nothing here.
+pub fn rendered_in(name: &str, text: &str, extra: &[Vec<String>]) -> bool {
+    let name = name.to_lowercase();
+    let words: Vec<&str> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| t.text).collect();
+    let named = |group: &[&str]| group.len() >= 2 && group.iter().any(|form| form.to_lowercase() == name);
+    let written = |group: &[&str]| group.iter().any(|form| writes(text, &words, form));
+    GROUPS.iter().any(|group| named(group) && written(group))
+        || extra.iter().map(|group| group.iter().map(String::as_str).collect::<Vec<_>>()).any(|group| named(&group) && written(&group))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_rendered_by_meaning() {
+        assert!(rendered_in("Google", "谷歌公司表示", &[]));
+        assert!(rendered_in("White House", "Das Weiße Haus teilte mit", &[]));
+        assert!(rendered_in("Weißes Haus", "The White House said", &[]));
+        assert!(rendered_in("Republican", "这位温和的共和党议员", &[]));
+        assert!(rendered_in("Artificial Intelligence", "die Entwicklung künstlicher Intelligenz", &[]));
+        assert!(!rendered_in("Google", "微软公司表示", &[]), "another company");
+        assert!(!rendered_in("White House", "Das Haus teilte mit", &[]));
+        // A newsroom's own spellings.
+        let house = vec![vec!["Rangers".to_string(), "流浪者".to_string()]];
+        assert!(rendered_in("Rangers", "流浪者队获胜", &house));
+        assert!(!rendered_in("Rangers", "凯尔特人队获胜", &house));
+    }
+}
