@@ -3,6 +3,7 @@
 //! writes its own language's form has kept the name. (Bodies named by
 //! acronym, EU and UN, are places: see `places.txt`.)
 
+use super::glossary::writes;
 use crate::extract::text::{tokenize, Class};
 
 /// Every form of one acronym, the English first. Forms in capitals are
@@ -37,26 +38,6 @@ pub fn written_otherwise(name: &str, text: &str) -> bool {
         return singular != last && words.contains(&singular);
     };
     forms.iter().any(|form| writes(text, &words, form))
-}
-
-/// Whether `text` (its `words` given) writes `form`: anywhere for a form
-/// in a script without case, as a run of whole words otherwise (see `fits`).
-pub fn writes(text: &str, words: &[&str], form: &str) -> bool {
-    if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
-        return text.contains(form);
-    }
-    let parts: Vec<&str> = form.split(' ').collect();
-    words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| fits(word, part)))
-}
-
-/// A form in capitals is the whole word as written (`KI`, not `Kiel` or
-/// `Ki`); a written-out form may take an ending (`députés`, `депутатов`).
-fn fits(word: &str, form: &str) -> bool {
-    if form.chars().all(|c| !c.is_lowercase()) {
-        word == form
-    } else {
-        word.to_lowercase().starts_with(&form.to_lowercase())
-    }
 }
 
 #[cfg(test)]

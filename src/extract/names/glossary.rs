@@ -4,7 +4,6 @@
 //! word links across scripts are weak for them. A newsroom adds its own
 //! spellings in the configuration (`[allow] names`), in the same form.
 
-use super::acronyms::writes;
 use crate::extract::text::{tokenize, Class};
 
 /// Spellings of one name, the English first. Forms in a script without
@@ -24,7 +23,7 @@ const GROUPS: &[&[&str]] = &[
     &["Labour", "工党", "travailliste", "laborista", "laburista", "лейборист", "労働党"],
     &["Conservative", "Conservatives", "Tory", "Tories", "Konservativ", "conservateur", "conservador", "conservator", "консерватор", "保守党"],
     &["Republican", "Republicans", "Republikaner", "républicain", "republicano", "repubblicano", "republikán", "республиканц", "共和党"],
-    &["Democrat", "Democrats", "Democratic", "Demokrat", "démocrate", "demócrata", "democratic", "демократ", "民主党"],
+    &["Democrat", "Democrats", "Democratic", "Demokrat", "démocrate", "demócrata", "демократ", "民主党"],
     &["Senate", "Senat", "Sénat", "Senado", "Senato", "сенат", "参议院", "上院"],
     &["Kremlin", "Kreml", "Кремль", "Кремля", "克里姆林宫", "クレムリン"],
     &["Vatican", "Vatikan", "Vaticano", "Watykan", "Ватикан", "梵蒂冈", "バチカン"],
@@ -33,15 +32,37 @@ const GROUPS: &[&[&str]] = &[
 ];
 
 /// Whether `name` (as written on one side) has a spelling in a listed
-/// group, or in one of `extra`, that `text` (the other side) writes. A
-/// group with one spelling says nothing here.
+/// group, or in one of `extra`, that `text` (the other side) writes.
 pub fn rendered_in(name: &str, text: &str, extra: &[Vec<String>]) -> bool {
     let name = name.to_lowercase();
     let words: Vec<&str> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| t.text).collect();
-    let named = |group: &[&str]| group.len() >= 2 && group.iter().any(|form| form.to_lowercase() == name);
-    let written = |group: &[&str]| group.iter().any(|form| writes(text, &words, form));
-    GROUPS.iter().any(|group| named(group) && written(group))
-        || extra.iter().map(|group| group.iter().map(String::as_str).collect::<Vec<_>>()).any(|group| named(&group) && written(&group))
+    GROUPS.iter().any(|group| holds(group, &name, text, &words)) || extra.iter().any(|group| holds(group, &name, text, &words))
+}
+
+/// Whether a group of two spellings or more has `name` (lower case) and
+/// `text` writes one of them.
+fn holds<S: AsRef<str>>(group: &[S], name: &str, text: &str, words: &[&str]) -> bool {
+    group.len() >= 2 && group.iter().any(|form| form.as_ref().to_lowercase() == name) && group.iter().any(|form| writes(text, words, form.as_ref()))
+}
+
+/// Whether `text` (its `words` given) writes `form`: anywhere for a form
+/// in a script without case, as a run of whole words otherwise (see `fits`).
+pub fn writes(text: &str, words: &[&str], form: &str) -> bool {
+    if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
+        return text.contains(form);
+    }
+    let parts: Vec<&str> = form.split(' ').collect();
+    words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(word, part)| fits(word, part)))
+}
+
+/// A form in capitals is the whole word as written (`KI`, not `Kiel` or
+/// `Ki`); a written-out form may take an ending (`députés`, `депутатов`).
+fn fits(word: &str, form: &str) -> bool {
+    if form.chars().all(|c| !c.is_lowercase()) {
+        word == form
+    } else {
+        word.to_lowercase().starts_with(&form.to_lowercase())
+    }
 }
 
 #[cfg(test)]

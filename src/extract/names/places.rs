@@ -79,8 +79,9 @@ const COMPOUND_PREFIXES: &[&str] = &["nordost", "nordwest", "südost", "südwest
 
 /// A German compound, adjective or demonym made from a place's form:
 /// `Nordmexiko`, `mazedonischen` (Mazedonien), `schottischen`
-/// (Schottland), `mexikanische`, `Mazedonier`, `Italiener`, `Mexikaner`. Forms under five letters are stems that begin too many
-/// words to take more letters.
+/// (Schottland), `mexikanische`, `Mazedonier`, `Italiener`, `Mexikaner`.
+/// Forms under five letters are stems that begin too many words to take
+/// more letters.
 fn derived_form(form: &str, word: &str) -> bool {
     if form.chars().count() < 5 || !form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250) {
         return false;
