@@ -30,6 +30,26 @@ pub(super) fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
     english_places(name).into_iter().filter(|(_, place)| place.named_in(other_text)).flat_map(|(words, _)| words).collect()
 }
 
+/// Keys of the words of a name written in another language than English
+/// that make up a listed place the English text names: `Corée du Nord`
+/// and `États-Unis` are "North Korea" and "the U.S.".
+pub(super) fn places_named_in_english(name: &str, english_text: &str) -> Vec<String> {
+    let words: Vec<_> = tokenize(name).into_iter().filter(|t| t.class == Class::Word).collect();
+    let mut covered = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let named = |end: &usize| places::by_whole_form(&name[words[start].start..words[end - 1].end]).is_some_and(|place| place.named_in_english(english_text));
+        match (start + 1..=words.len()).rev().find(named) {
+            Some(end) => {
+                covered.extend(words[start..end].iter().map(|w| ascii_key(w.text)));
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+    covered
+}
+
 /// A place inside an English name (`Europe`, `Hong Kong`) that `other_text`
 /// names in none of its forms although the list has forms in its script:
 /// a place named only in the translation was put there.
@@ -147,5 +167,8 @@ mod tests {
         assert_eq!(english_source_places("Indonesia", "菲律宾发生了地震"), vec![("indonesia".to_string(), false)]);
         assert!(english_source_places("Morgan Stanley", "摩根士丹利").is_empty());
         assert_eq!(english_source_places("Pig Mauls Chinese Farmer", "Schwein beißt chinesischen Bauern"), vec![found("chinese")]);
+        assert_eq!(places_named_in_english("Corée du Nord", "talks with North Korea"), vec!["coree", "du", "nord"]);
+        assert_eq!(places_named_in_english("États-Unis", "sanctions by the U.S. continue"), vec!["etats", "unis"]);
+        assert!(places_named_in_english("États-Unis", "sanctions by Mexico continue").is_empty());
     }
 }

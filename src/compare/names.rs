@@ -7,10 +7,10 @@
 //! words are compared by consonant classes of their transliteration.
 
 use super::name_links::{Counterpart, Evidence, NameLinks, LOST_WORD_BELOW, NEIGHBOUR_BELOW, SWAPPED_BELOW, TRANSLATED_FROM, WEAK_UNLINKED_BELOW, WEAK_WORD_UNLINKED_BELOW};
-use super::name_places::{english_source_places, places_absent, places_in, source_places, swapped_place};
+use super::name_places::{english_source_places, places_absent, places_in, places_named_in_english, source_places, swapped_place};
 use super::rendered::{self, Rendered};
 use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
-use crate::extract::names::{acronyms, glossary, is_generic, places};
+use crate::extract::names::{acronyms, glossary, is_generic, is_particle, places};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::FactKind;
@@ -269,8 +269,16 @@ fn check_target<'b>(bead: &'b NameBead, target: &Placed, findings: &mut Vec<Find
     if glossary::rendered_in(&shown(bead.view, target, false), &bead.source_text, bead.view.options.spellings) {
         return;
     }
-    let covered = places_in(&target.fact.value, &bead.source_text);
-    let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !covered.contains(k)).collect();
+    let mut covered = places_in(&target.fact.value, &bead.source_text);
+    // A place the target writes in its own language (Corée du Nord, États-Unis).
+    if crate::extract::text::base_language(bead.view.source.language) == "en" {
+        let own_forms = places_named_in_english(&shown(bead.view, target, false), &bead.source_text);
+        covered.extend(target.fact.value.split(' ').filter(|k| own_forms.iter().any(|c| c == k)));
+        if !own_forms.is_empty() && target.fact.value.split(' ').all(|k| covered.contains(&k)) {
+            return;
+        }
+    }
+    let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !is_particle(k) && !covered.contains(k)).collect();
     let spelling = spell_target(bead, target, &words, findings, explained);
     if target_added(bead, target, &words, &covered, &spelling) {
         findings.push(added(bead.view, target));

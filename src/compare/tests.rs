@@ -172,6 +172,16 @@ fn capitals_explained_by_position_count_for_the_places_they_name() {
 }
 
 #[test]
+fn french_names_joined_by_particles_and_places_in_french() {
+    let joined = pair("World Vision staff from Donggala reached Palu on Sunday.", "en", "Le personnel de World Vision de Donggala a rejoint Palu dimanche.", "fr");
+    assert!(with_prefix(&joined, "name").is_empty(), "{joined:?}");
+    let us = pair("Instead, the U.S. is continuing sanctions against North Korea.", "en", "Au contraire, les États-Unis maintiennent les sanctions contre la Corée du Nord.", "fr");
+    assert!(with_prefix(&us, "name").is_empty(), "{us:?}");
+    let other = pair("Instead, Mexico is continuing sanctions against North Korea.", "en", "Au contraire, les États-Unis maintiennent les sanctions contre la Corée du Nord.", "fr");
+    assert!(with_prefix(&other, "name").contains(&"name-added"), "{other:?}");
+}
+
+#[test]
 fn quotes() {
     let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
     assert_eq!(rules(&altered), vec!["quote-altered"]);

@@ -19,7 +19,8 @@ const ACRONYMS: &[&[&str]] = &[
     &["AM", "Abgeordnete", "Mitglied", "Mitglieder", "Nationalversammlungsmitglied", "membre", "miembro", "membro", "депутат", "议员"],
     &["PM", "Premierminister", "Premier", "premier ministre", "primer ministro", "primo ministro", "premier", "премьер", "首相", "总理"],
     &["ATM", "Geldautomat", "Bankautomat", "distributeur", "DAB", "GAB", "cajero", "bancomat", "bankomat", "банкомат", "自动取款机", "取款机", "提款机", "ＡＴＭ"],
-    &["BST", "Sommerzeit", "heure d'été", "horario de verano", "ora legale", "летнему времени", "летнее время", "夏令时", "夏時間"],
+    // British Summer Time, also given as the local time.
+    &["BST", "Sommerzeit", "Ortszeit", "heure d'été", "heure locale", "horario de verano", "hora local", "ora legale", "ora locale", "летнему времени", "летнее время", "местному времени", "夏令时", "当地时间", "夏時間", "現地時間"],
     &["PhD", "Doktor", "Doktorand", "promoviert", "doctorat", "docteur", "doctorado", "dottorato", "doktorat", "doktor", "доктор", "кандидат", "博士"],
     &["DM", "Direktnachricht", "message privé", "mensaje directo", "messaggio diretto", "личное сообщение", "私信"],
 ];

@@ -38,7 +38,7 @@ covid coronavirus virus chambre ville republique assemblee ministere conseil cou
 guerra camara ciudad republica ministerio consejo partido universidad camera citta repubblica ministero
 consiglio partito universita izba miasto republika ministerstwo rada partia uniwersytet wojna komora mesto
 ministerstvo strana univerzita valka voenno dnia olimpiadas olimpiadi usd eur gbp pln czk jpy cny rub uah inr chf gdp us usa uk eu un
-football soccer hockey basketball volleyball handball cultural agricultural industry industrial expo reclamation gov ltd co inc corp home wonders premier territory krai oblast economy chamber deputies sun moon star wonders pound dollar euro black white red blue";
+football soccer hockey basketball volleyball handball cultural agricultural industry industrial expo reclamation gov ltd co inc corp home wonders premier territory krai oblast economy chamber deputies member sun moon star wonders pound dollar euro black white red blue";
 
 /// Endings of English common nouns and adjectives (Cooperation, Management,
 /// Opportunities, Environmental): a capitalised word with one is translated.

@@ -4,11 +4,13 @@
 //! word links across scripts are weak for them. A newsroom adds its own
 //! spellings in the configuration (`[allow] names`), in the same form.
 
-use crate::extract::text::{tokenize, Class};
+use super::is_generic;
+use crate::extract::text::{ascii_key, tokenize, Class};
 
 /// Spellings of one name, the English first. Forms in a script without
-/// case are found anywhere in the text; the others as words (see
-/// [`writes`]), which may take an ending when they hold a lower-case letter.
+/// case are found anywhere in the text; the others as runs of words,
+/// hyphens left out (see [`writes`]), which may take an ending when they
+/// hold a lower-case letter.
 const GROUPS: &[&[&str]] = &[
     &["Google", "谷歌", "グーグル", "Гугл"],
     &["Microsoft", "微软", "マイクロソフト", "Майкрософт"],
@@ -18,7 +20,7 @@ const GROUPS: &[&[&str]] = &[
     &["Amazon", "亚马逊", "アマゾン", "Амазон"],
     &["Brexit", "脱欧", "ブレグジット", "Брексит"],
     &["Bible", "Bibel", "Biblia", "Bibbia", "Библи", "圣经", "聖書"],
-    &["Champions League", "Champions-League", "Ligue des champions", "Liga de Campeones", "Liga dei Campioni", "Liga Mistrzów", "Liga mistrů", "Лига чемпионов", "Лиги чемпионов", "欧冠", "冠军联赛", "チャンピオンズリーグ"],
+    &["Champions League", "Ligue des champions", "Liga de Campeones", "Liga dei Campioni", "Liga Mistrzów", "Liga mistrů", "Лига чемпионов", "Лиги чемпионов", "欧冠", "冠军联赛", "チャンピオンズリーグ"],
     &["White House", "Weiße Haus", "Weißen Haus", "Weißes Haus", "Maison Blanche", "Casa Blanca", "Casa Bianca", "Biały Dom", "Bílý dům", "Белый дом", "Белого дома", "白宫", "ホワイトハウス"],
     &["Labour", "工党", "travailliste", "laborista", "laburista", "лейборист", "労働党"],
     &["Conservative", "Conservatives", "Tory", "Tories", "Konservativ", "conservateur", "conservador", "conservator", "консерватор", "保守党"],
@@ -28,15 +30,38 @@ const GROUPS: &[&[&str]] = &[
     &["Kremlin", "Kreml", "Кремль", "Кремля", "克里姆林宫", "クレムリン"],
     &["Vatican", "Vatikan", "Vaticano", "Watykan", "Ватикан", "梵蒂冈", "バチカン"],
     &["Artificial Intelligence", "künstliche Intelligenz", "KI", "intelligence artificielle", "IA", "inteligencia artificial", "intelligenza artificiale", "sztuczna inteligencja", "sztucznej inteligencji", "umělá inteligence", "umělé inteligence", "искусственный интеллект", "искусственного интеллекта", "人工智能", "人工知能"],
+    &["Southwest", "Südwesten", "sud ouest", "suroeste", "sud ovest", "юго запад", "西南"],
+    &["Southeast", "Südosten", "sud est", "sureste", "юго восток", "东南"],
+    &["Northwest", "Nordwesten", "nord ouest", "noroeste", "nord ovest", "северо запад", "西北"],
+    &["Northeast", "Nordosten", "nord est", "noreste", "северо восток", "东北"],
     &["Olympics", "Olympic", "Olympische", "Olympia", "olympiques", "Olímpicos", "Olimpiadi", "Olimpiada", "Олимпиад", "奥运", "奥林匹克", "オリンピック"],
 ];
 
 /// Whether `name` (as written on one side) has a spelling in a listed
 /// group, or in one of `extra`, that `text` (the other side) writes.
+/// A listed name inside a longer one counts where the other words are
+/// translatable ("Microsoft Research" as 微软研究院).
 pub fn rendered_in(name: &str, text: &str, extra: &[Vec<String>]) -> bool {
-    let name = name.to_lowercase();
     let words: Vec<&str> = tokenize(text).into_iter().filter(|t| t.class == Class::Word).map(|t| t.text).collect();
-    GROUPS.iter().any(|group| holds(group, &name, text, &words)) || extra.iter().any(|group| holds(group, &name, text, &words))
+    names_within(name).iter().any(|name| {
+        GROUPS.iter().any(|group| holds(group, name, text, &words)) || extra.iter().any(|group| holds(group, name, text, &words))
+    })
+}
+
+/// The name in lower case, and each run of its words whose other words
+/// are translatable.
+fn names_within(name: &str) -> Vec<String> {
+    let parts: Vec<String> = name.split([' ', '-']).map(str::to_lowercase).collect();
+    let mut out = vec![parts.join(" ")];
+    for start in 0..parts.len() {
+        for end in start + 1..=parts.len() {
+            let rest_generic = parts[..start].iter().chain(&parts[end..]).all(|w| is_generic(&ascii_key(w)));
+            if end - start < parts.len() && rest_generic {
+                out.push(parts[start..end].join(" "));
+            }
+        }
+    }
+    out
 }
 
 /// Whether a group of two spellings or more has `name` (lower case) and
@@ -74,9 +99,13 @@ mod tests {
         assert!(rendered_in("Google", "谷歌公司表示", &[]));
         assert!(rendered_in("White House", "Das Weiße Haus teilte mit", &[]));
         assert!(rendered_in("Weißes Haus", "The White House said", &[]));
+        assert!(rendered_in("Maison-Blanche", "The White House said", &[]));
         assert!(rendered_in("Republican", "这位温和的共和党议员", &[]));
         assert!(rendered_in("Artificial Intelligence", "die Entwicklung künstlicher Intelligenz", &[]));
         assert!(!rendered_in("Google", "微软公司表示", &[]), "another company");
+        assert!(rendered_in("Microsoft Research", "他担任微软研究院院长", &[]), "with a translatable word");
+        assert!(rendered_in("Southwest", "la pluie dans le sud-ouest du pays", &[]), "hyphens are no words");
+        assert!(!rendered_in("Microsoft Tara", "他担任微软院长", &[]), "with a name beside it");
         assert!(!rendered_in("White House", "Das Haus teilte mit", &[]));
         // A newsroom's own spellings.
         let house = vec![vec!["Rangers".to_string(), "流浪者".to_string()]];

@@ -21,6 +21,13 @@ pub use similarity::{classify, Likeness};
 /// Words that join the parts of one name ("Ludwig van Beethoven", "Abu al-Hassan").
 const PARTICLES: &[&str] = &["van", "von", "der", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el", "bin", "ibn", "ben", "dos", "das", "y", "zu", "ter", "den"];
 
+/// Whether a word of a name (ASCII key) is a particle joining its parts
+/// (`de` in "Charles de Gaulle", "World Vision de Donggala"): it needs
+/// no counterpart of its own.
+pub fn is_particle(key: &str) -> bool {
+    PARTICLES.contains(&key)
+}
+
 pub fn extract(sentence: &str, language: &str) -> Vec<Fact> {
     let language = base_language(language);
     let tokens = tokenize(sentence);

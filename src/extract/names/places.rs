@@ -52,6 +52,15 @@ pub fn by_form(name: &str) -> Option<&'static Place> {
     })
 }
 
+/// The place `phrase` (one or more words as written) is entirely a form
+/// of: a form of several words or with a hyphen equal to it (`Corée du
+/// Nord`, `États-Unis`), or a one-word form it matches (with an ending).
+pub fn by_whole_form(phrase: &str) -> Option<&'static Place> {
+    let phrase = phrase.to_lowercase();
+    let one_word = !phrase.contains([' ', '-']);
+    places().iter().find(|p| p.forms.iter().any(|f| *f == phrase || (one_word && !f.contains([' ', '-']) && form_matches(f, &phrase))))
+}
+
 /// The place one word is a form of, by a stem of five letters or more or
 /// the whole word: short stems also begin common words (`zem`, Earth, begins
 /// Země, a land; `stan` begins Stando), which a capital opening a sentence
@@ -111,6 +120,7 @@ const IRREGULAR_ADJECTIVES: &[(&str, &str)] = &[
     ("spain", "spanish"),
     ("britain", "british"),
     ("england", "english"),
+    ("wales", "welsh"),
     ("netherlands", "dutch"),
     ("switzerland", "swiss"),
     ("philippines", "filipino"),
@@ -246,6 +256,10 @@ mod tests {
         assert!(by_form("Kubie").is_some());
         assert!(by_form("Kubera").is_none() && by_form("Stanley").is_none());
         assert_eq!(by_long_form("Südafrika").unwrap().english[0], "south africa");
+        assert_eq!(by_whole_form("Corée du Nord").unwrap().english[0], "north korea");
+        assert_eq!(by_whole_form("États-Unis").unwrap().english[0], "united states");
+        assert_eq!(by_whole_form("Mexique").unwrap().english[0], "mexico");
+        assert!(by_whole_form("Vision de Donggala").is_none());
         assert_eq!(by_long_form("Rom").unwrap().english[0], "rome");
         assert!(by_long_form("Země").is_none() && by_long_form("Stando").is_none());
     }

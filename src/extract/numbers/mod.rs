@@ -255,6 +255,24 @@ mod tests {
     }
 
     #[test]
+    fn twelve_hour_times_and_hours_on_the_clock() {
+        let three = strong("The match starts at 3 p.m. on Wednesday.", "en");
+        assert_eq!(three[0].kind, QuantityKind::Time, "{three:?}");
+        assert!(three[0].matches(&strong("Le match commence mercredi à 15 h.", "fr")[0]));
+        assert!(three[0].matches(&strong("Das Spiel beginnt am Mittwoch um 15:00 Uhr.", "de")[0]));
+        assert!(three[0].matches(&strong("Das Spiel beginnt am Mittwoch um 15 Uhr.", "de")[0]));
+        assert!(three[0].matches(&strong("比赛于周三下午3点开始。", "zh")[0]), "the hour as written");
+        assert!(!three[0].matches(&strong("Le match commence mercredi à 16 h.", "fr")[0]));
+        let half = strong("by 11:30pm", "en");
+        assert!(half[0].matches(&strong("bis 23:30 Uhr", "de")[0]), "{half:?}");
+        assert!(strong("at 9 a.m. local time", "en")[0].matches(&strong("à 9 h, heure locale", "fr")[0]));
+        assert!(strong("12 a.m.", "en")[0].matches(&strong("0:00", "de")[0]));
+        // A duration in hours stays a number; German `am` after a number is no time.
+        assert!(strong("pendant 48 h", "fr")[0].matches(&strong("for 48 hours", "en")[0]));
+        assert_eq!(strong("3 am Tag", "de")[0].kind, QuantityKind::Cardinal);
+    }
+
+    #[test]
     fn decades_with_the_decade_word_after() {
         let thirties = strong("в 30-е годы", "ru");
         assert!(strong("in the 1930s", "en")[0].matches(&thirties[0]), "{thirties:?}");

@@ -37,7 +37,7 @@ pub fn scan(sentence: &str, tokens: &[Token], language: &str) -> Vec<Found> {
 
 fn digits(sentence: &str, tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>, usize)> {
     let numeral = super::numeral::parse(sentence, tokens, i, language);
-    if let Some(time) = hour_dot(tokens, i, &numeral) {
+    if let Some(time) = twelve_hour(tokens, i, language).or_else(|| hour_dot(tokens, i, &numeral)) {
         return Some(time);
     }
     if numeral.plain {
@@ -67,12 +67,16 @@ fn decade_after(tokens: &[Token], next: usize) -> bool {
     after.take(2).any(|t| matches!(t.norm.as_str(), "годы" | "годов" | "годах" | "годам" | "роки" | "років" | "роках" | "jahre" | "jahren"))
 }
 
-/// German `3.40 Uhr`, CJK `15时50分`: a time.
+/// German `3.40 Uhr` and `15 Uhr`, French `15 h`, CJK `15时50分`: a time.
 fn hour_dot(tokens: &[Token], i: usize, numeral: &super::numeral::Numeral) -> Option<(Vec<Found>, usize)> {
     let marker = tokens.get(numeral.next)?;
     let hours: f64 = tokens[i].norm.parse().ok().filter(|h: &f64| *h <= 24.0)?;
+    let minutes_follow = tokens.get(numeral.next + 1).is_some_and(|t| t.class == Class::Digits);
     let (minutes, end) = if marker.norm == "uhr" && numeral.next == i + 3 && tokens[i + 2].norm.len() == 2 {
         (tokens[i + 2].norm.parse::<f64>().ok()?, numeral.next)
+    } else if matches!(marker.norm.as_str(), "uhr" | "h" | "heure" | "heures") && numeral.next == i + 1 && numeral.plain && !minutes_follow {
+        // `15 Uhr`, French `15 h`: on the hour (`12 h 30` is a `clock`).
+        (0.0, numeral.next)
     } else if matches!(marker.text, "时" | "時") && numeral.plain {
         match (tokens.get(numeral.next + 1), tokens.get(numeral.next + 2)) {
             (Some(m), Some(unit)) if m.class == Class::Digits && unit.text == "分" => (m.norm.parse::<f64>().ok()?, numeral.next + 2),
@@ -87,6 +91,50 @@ fn hour_dot(tokens: &[Token], i: usize, numeral: &super::numeral::Numeral) -> Op
     }
     let quantity = Quantity::new(values, QuantityKind::Time);
     Some((vec![Found { start: tokens[i].start, end: tokens[end].end, quantity, weak: false }], end + 1))
+}
+
+/// English `3 p.m.`, `3:30pm`, `11 a.m.`: a time, read on the 24-hour
+/// clock and as written (`1500` and `300`, on the hour also `15` and `3`:
+/// `15 h`, `15:00` and `下午3点` all say it).
+fn twelve_hour(tokens: &[Token], i: usize, language: &str) -> Option<(Vec<Found>, usize)> {
+    let hours: f64 = tokens[i].norm.parse().ok().filter(|h: &f64| (1.0..=12.0).contains(h) && h.fract() == 0.0)?;
+    let colon = tokens.get(i + 1).is_some_and(|t| t.text == ":" && !t.space_before);
+    let minutes_token = tokens.get(i + 2).filter(|t| colon && t.class == Class::Digits && t.norm.len() == 2 && !t.space_before);
+    let (minutes, after) = match minutes_token {
+        Some(t) => (t.norm.parse::<f64>().ok().filter(|m| *m < 60.0)?, i + 3),
+        None => (0.0, i + 1),
+    };
+    let (afternoon, end) = meridiem(tokens, after, language)?;
+    let day_hours = hours % 12.0 + if afternoon { 12.0 } else { 0.0 };
+    let mut values = vec![day_hours * 100.0 + minutes, hours * 100.0 + minutes];
+    if minutes == 0.0 {
+        values.extend([day_hours, hours]);
+    }
+    let quantity = Quantity::new(values, QuantityKind::Time);
+    Some((vec![Found { start: tokens[i].start, end: tokens[end].end, quantity, weak: false }], end + 1))
+}
+
+/// `a.m.`, `p.m.`, and in English `am`, `PM`, at `i`: whether afternoon,
+/// and the index of its last token. (German `am` after a number is "on
+/// the": `3 am Tag`.)
+fn meridiem(tokens: &[Token], i: usize, language: &str) -> Option<(bool, usize)> {
+    let first = tokens.get(i)?;
+    let letter = |norm: &str| match norm {
+        "a" | "am" => Some(false),
+        "p" | "pm" => Some(true),
+        _ => None,
+    };
+    let afternoon = letter(&first.norm)?;
+    if first.norm.len() == 2 {
+        return (language == "en").then_some((afternoon, i));
+    }
+    let tight = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    let (dot, m) = (tight(i + 1)?, tight(i + 2)?);
+    if dot.text != "." || m.norm != "m" {
+        return None;
+    }
+    let end = if tight(i + 3).is_some_and(|t| t.text == ".") { i + 3 } else { i + 2 };
+    Some((afternoon, end))
 }
 
 /// `12:30`, French `12 h 30`: a time as `hhmm` (also readable as `12` when on the hour).
