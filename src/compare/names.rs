@@ -299,7 +299,7 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
         let cross_language = bead.cross_language && !copied;
         let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
         let likeness = match matched {
-            Some(source) if cross_language => anchored_likeness(view, source, target, key, words).unwrap_or(likeness),
+            Some(source) if cross_language => anchored_likeness(source, target, key, words).unwrap_or(likeness),
             // An English plural or possessive loses its s (Habitats, 多家 Habitat).
             Some(source) if copied && likeness == Likeness::Similar && source.key.strip_suffix('s') == Some(key) => Likeness::Inflected,
             _ => likeness,
@@ -324,7 +324,7 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
                 explained.push(&source.placed);
                 findings.push(mismatch(view, source, target, key));
             }
-            (Likeness::Variant, Some(source)) if bead.same_script || anchored_likeness(view, source, target, key, words).is_some() => {
+            (Likeness::Variant, Some(source)) if bead.same_script || anchored_likeness(source, target, key, words).is_some() => {
                 findings.push(variant(view, source, target, key))
             }
             (Likeness::Different, _) => spelling.unsupported_keys.push(key),
@@ -649,11 +649,9 @@ fn missing(view: &BeadView, source: &Placed) -> Finding {
 /// written identically on both sides: `Luca Benedetti` rendered `Luca
 /// Benedini` is a misspelling, `Hamid Qasemi` a transliteration variant.
 /// Returns the within-language likeness in that case.
-fn anchored_likeness(view: &BeadView, source: &NameWord, target: &Placed, key: &str, target_keys: &[&str]) -> Option<Likeness> {
-    // As written: the keys of a Cyrillic name are Latin too (Аррисабалага,
-    // a transliteration convention, not a slip).
+fn anchored_likeness(source: &NameWord, target: &Placed, key: &str, target_keys: &[&str]) -> Option<Likeness> {
     let latin = |t: &str| t.chars().all(|c| (c as u32) < 0x250);
-    if !source.latin || !latin(&shown(view, target, false)) {
+    if !source.latin || !latin(&target.fact.value) {
         return None;
     }
     let source_keys: Vec<&str> = source.placed.fact.value.split(' ').filter(|k| k.len() >= 2).collect();

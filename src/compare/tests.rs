@@ -182,14 +182,6 @@ fn french_names_joined_by_particles_and_places_in_french() {
 }
 
 #[test]
-fn cyrillic_renderings_of_latin_names_are_no_misspellings() {
-    let keeper = pair("The ball dropped over a leaping Kepa Arrizabalaga and fell into the net.", "en", "Голкипер Кепа Аррисабалага прыгнул, но мяч упал в сетку.", "ru");
-    assert!(!rules(&keeper).contains(&"name-mismatch"), "{keeper:?}");
-    let plain = pair("The ball dropped over a leaping Kepa Arrizabalaga and fell into the net.", "en", "Le ballon est passé au-dessus de Kepa Arrisabalaga et a fini au fond.", "fr");
-    assert!(rules(&plain).contains(&"name-mismatch"), "a Latin-script copy is a slip: {plain:?}");
-}
-
-#[test]
 fn quotes() {
     let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
     assert_eq!(rules(&altered), vec!["quote-altered"]);
