@@ -59,14 +59,16 @@ fn fact(tokens: &[Token], first: usize, last: usize, weak: bool) -> Fact {
 }
 
 /// True for a token after which a capital says nothing: sentence start,
-/// opening quote, colon, dash.
+/// opening quote, colon, dash. The full stop of a title before a name
+/// (`Mr.`, `Dr.`, French `M.`) ends no sentence.
 fn starts_clause(tokens: &[Token], i: usize) -> bool {
-    let previous = tokens[..i].iter().rev().find(|t| !matches!(t.text, "(" | "[" ));
-    match previous {
-        None => true,
-        Some(t) => matches!(t.text, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "«" | "„" | "‘" | "‚" | "–" | "—" | "¿" | "¡" | "'" | "‹" | "”" | "»"),
-    }
+    let Some(at) = tokens[..i].iter().rposition(|t| !matches!(t.text, "(" | "[")) else { return true };
+    let title = at > 0 && tokens[at].text == "." && !tokens[at].space_before && TITLES.contains(&tokens[at - 1].text);
+    !title && matches!(tokens[at].text, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "«" | "„" | "‘" | "‚" | "–" | "—" | "¿" | "¡" | "'" | "‹" | "”" | "»")
 }
+
+/// Abbreviated titles written with a full stop before a name.
+const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Det", "Insp", "Rev", "Sr", "Sra", "Jr", "Hr", "Fr"];
 
 /// Latin, Greek or Cyrillic (by the first letter), for telling runs apart.
 fn script(token: &Token) -> u8 {
@@ -219,6 +221,8 @@ mod tests {
         let weak = |sentence: &str| extract(sentence, "en").into_iter().filter(|f| f.value != "the").map(|f| (f.value, f.weak)).collect::<Vec<_>>();
         assert!(weak("The Bells of St. Martin's Fall Silent as Churches in Harlem Struggle").iter().all(|(_, w)| *w));
         assert!(weak("It Is Very Bad.").iter().all(|(_, w)| *w));
+        assert_eq!(weak("Mr. Doseba said so."), vec![("doseba".to_string(), false)], "a title's full stop ends no sentence");
+        assert!(weak("Selon M. Doesbi, rien.").contains(&("doesbi".to_string(), false)));
         assert_eq!(weak("Erdogan then headed for Cologne to open a new mosque."), vec![("erdogan".to_string(), true), ("cologne".to_string(), false)]);
         assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa".to_string(), false), ("birmingham".to_string(), false)]);
     }
