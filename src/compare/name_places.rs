@@ -35,10 +35,14 @@ pub(super) fn places_in<'n>(name: &'n str, other_text: &str) -> Vec<&'n str> {
 /// and `États-Unis` are "North Korea" and "the U.S.".
 pub(super) fn places_named_in_english(name: &str, english_text: &str) -> Vec<String> {
     let words: Vec<_> = tokenize(name).into_iter().filter(|t| t.class == Class::Word).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let english = places::english_keys(english_text);
     let mut covered = Vec::new();
     let mut start = 0;
     while start < words.len() {
-        let named = |end: &usize| places::by_whole_form(&name[words[start].start..words[end - 1].end]).is_some_and(|place| place.named_in_english(english_text));
+        let named = |end: &usize| places::by_whole_form(&name[words[start].start..words[end - 1].end]).is_some_and(|place| place.named_by_keys(&english));
         match (start + 1..=words.len()).rev().find(named) {
             Some(end) => {
                 covered.extend(words[start..end].iter().map(|w| ascii_key(w.text)));
@@ -105,6 +109,14 @@ pub(super) fn source_places(name: &str, english_text: &str) -> Vec<(String, bool
         return places::by_form(name).map(|place| vec![(String::new(), found(place))]).unwrap_or_default();
     }
     words
+}
+
+/// The listed places a name written in another language than English
+/// names by their forms (`Испании`, `Kolínsku`), each word's key with
+/// whether `other_text` names the place, in English or in any form.
+pub(super) fn places_named_by_forms(name: &str, other_text: &str) -> Vec<(String, bool)> {
+    let found = |place: &places::Place| place.named_in_english(other_text) || place.named_in(other_text);
+    tokenize(name).into_iter().filter(|t| t.class == Class::Word).filter_map(|t| places::by_form(t.text).map(|place| (ascii_key(t.text), found(place)))).collect()
 }
 
 /// The listed places an English source name names (`North Korea` in

@@ -11,6 +11,7 @@ use super::name_places::{english_source_places, places_absent, places_in, places
 use super::rendered::{self, Rendered};
 use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, Side};
 use crate::extract::names::{acronyms, glossary, is_generic, is_particle, places};
+use crate::extract::names::rendering::{rendering, Rendering, Script};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
 use crate::extract::text::{ascii_key, tokenize, Class};
 use crate::extract::FactKind;
@@ -63,6 +64,8 @@ struct NameWord<'a> {
     /// Written in ASCII letters: a name with diacritics (Phänomenal) is a
     /// language's own form, never a typing slip of the plain one.
     plain: bool,
+    /// Written in Cyrillic: a Latin name there is heard, not spelled.
+    cyrillic: bool,
 }
 
 fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
@@ -72,13 +75,18 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
             let latin = text.chars().all(|c| (c as u32) < 0x250);
+            let cyrillic = is_cyrillic(text);
             let plain_words: Vec<(String, bool)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text.is_ascii())).collect();
             p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
                 let plain = plain_words.iter().any(|(key, plain)| key == k && *plain);
-                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain }
+                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, cyrillic }
             })
         })
         .collect()
+}
+
+fn is_cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// `HIV`/`VIH`, `UN`/`ONU`: the same letters, or all but one.
@@ -117,19 +125,20 @@ struct Key<'k> {
     latin: bool,
     plain: bool,
     acronym: bool,
+    cyrillic: bool,
 }
 
 impl<'k> Key<'k> {
     /// A word looked up by its spelling alone (no typing-slip or acronym
     /// reading): whether a name has any counterpart at all.
     fn spelling(text: &'k str) -> Key<'k> {
-        Key { text, latin: true, plain: false, acronym: false }
+        Key { text, latin: true, plain: false, acronym: false, cyrillic: false }
     }
 }
 
 /// How well `key` is found on the other side, and the name word it matched.
 fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
-    let Key { text: key, latin: key_latin, plain: key_plain, acronym } = *key;
+    let Key { text: key, latin: key_latin, plain: key_plain, acronym, cyrillic: key_cyrillic } = *key;
     let mut result = (Likeness::Different, None);
     let mut slip = None;
     for word in names {
@@ -147,6 +156,15 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
         let skeleton = consonants(&word.key);
         let long_enough = skeleton.len() >= 3 || (skeleton.len() == 2 && (!word.latin || !key_latin));
         if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
+            likeness = Likeness::Variant;
+        }
+        // Cyrillic renders a Latin name as its language says it.
+        let (latin_key, cyrillic_key) = match (word.cyrillic, key_cyrillic) {
+            (true, false) if key_latin => (key, word.key.as_str()),
+            (false, true) if word.latin => (word.key.as_str(), key),
+            _ => ("", ""),
+        };
+        if likeness < Likeness::Variant && cross_language && !latin_key.is_empty() && rendering(latin_key, cyrillic_key, Script::Cyrillic) == Rendering::Same {
             likeness = Likeness::Variant;
         }
         if likeness == Likeness::Similar && cross_language {
@@ -266,13 +284,14 @@ struct TargetSpelling<'k> {
 fn check_target<'b>(bead: &'b NameBead, target: &Placed, findings: &mut Vec<Finding>, explained: &mut Vec<&'b Placed<'b>>) {
     // Places inside the name ("North Korea") are checked by their exonyms.
     // A place not found by its exonyms may still match by sound below.
-    if glossary::rendered_in(&shown(bead.view, target, false), &bead.source_text, bead.view.options.spellings) {
+    let written = shown(bead.view, target, false);
+    if glossary::rendered_in(&written, &bead.source_text, bead.view.options.spellings) {
         return;
     }
     let mut covered = places_in(&target.fact.value, &bead.source_text);
     // A place the target writes in its own language (Corée du Nord, États-Unis).
     if crate::extract::text::base_language(bead.view.source.language) == "en" {
-        let own_forms = places_named_in_english(&shown(bead.view, target, false), &bead.source_text);
+        let own_forms = places_named_in_english(&written, &bead.source_text);
         covered.extend(target.fact.value.split(' ').filter(|k| own_forms.iter().any(|c| c == k)));
         if !own_forms.is_empty() && target.fact.value.split(' ').all(|k| covered.contains(&k)) {
             return;
@@ -292,14 +311,16 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     let acronym = bead.target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
     let mut spelling = TargetSpelling { unsupported_keys: Vec::new(), spelled_alike: false, misspelled: false };
     for key in words.iter().copied() {
-        let plain = word_in(view, target, key, false).is_ascii();
+        let written = word_in(view, target, key, false);
+        let (plain, cyrillic) = (written.is_ascii(), is_cyrillic(&written));
         // A Latin name inside Chinese or Arabic text is copied, not
         // adapted: no exonym or ending excuses a different spelling.
         let copied = plain && !bead.target_words.cased;
         let cross_language = bead.cross_language && !copied;
-        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        let anchored = |source: &NameWord| if cyrillic { heard_likeness(source, key, words) } else { anchored_likeness(source, target, key, words) };
         let likeness = match matched {
-            Some(source) if cross_language => anchored_likeness(source, target, key, words).unwrap_or(likeness),
+            Some(source) if cross_language => anchored(source).unwrap_or(likeness),
             // An English plural or possessive loses its s (Habitats, 多家 Habitat).
             Some(source) if copied && likeness == Likeness::Similar && source.key.strip_suffix('s') == Some(key) => Likeness::Inflected,
             _ => likeness,
@@ -324,7 +345,7 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
                 explained.push(&source.placed);
                 findings.push(mismatch(view, source, target, key));
             }
-            (Likeness::Variant, Some(source)) if bead.same_script || anchored_likeness(source, target, key, words).is_some() => {
+            (Likeness::Variant, Some(source)) if bead.same_script || anchored(source).is_some() => {
                 findings.push(variant(view, source, target, key))
             }
             (Likeness::Different, _) => spelling.unsupported_keys.push(key),
@@ -354,7 +375,7 @@ fn target_added(bead: &NameBead, target: &Placed, words: &[&str], covered: &[&st
     // A weak name (a capital opening the sentence) may be any word: it
     // is added only when spelled like nothing and linked to nothing. In
     // German every noun is weak, and nouns get translated loosely.
-    let weak_added = target.fact.weak && !bead.german_target && unsupported && unlinked;
+    let weak_added = target.fact.weak && !bead.german_target && unsupported && unlinked && !capitals::explained_target(view, target, &shown(view, target, false), &bead.source_text);
     // A listed place is a name wherever it stands, weak or not. The list
     // lacks some forms (adjectives, 回国 "back home" for China): the
     // place is added only when its words are spelled like nothing and
@@ -417,7 +438,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     if keys.is_empty() {
         return None;
     }
-    let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
+    let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym, cyrillic: is_cyrillic(&written) }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
     // Alignment finds source names whose sounds match by chance. It does
     // not explain them: a swapped name sits in the same slot and links
@@ -666,6 +687,20 @@ fn anchored_likeness(source: &NameWord, target: &Placed, key: &str, target_keys:
     matches!(likeness, Likeness::Similar | Likeness::Variant).then_some(likeness)
 }
 
+/// `anchored_likeness` for a Latin surname rendered in Cyrillic (`Luca
+/// Benedetti` as `Лука Бенедини`): heard one consonant apart, a misspelling;
+/// as Cyrillic renders it (Гвардиола, Азар), not even a variant.
+fn heard_likeness(source: &NameWord, key: &str, target_keys: &[&str]) -> Option<Likeness> {
+    let source_keys: Vec<&str> = source.placed.fact.value.split(' ').filter(|k| k.len() >= 2).collect();
+    let surname = |keys: &[&str], word: &str| keys.len() >= 2 && keys.last() == Some(&word);
+    if !source.latin || !surname(&source_keys, &source.key) || !surname(target_keys, key) || source_keys.len() != target_keys.len() {
+        return None;
+    }
+    let given_names = source_keys.iter().zip(target_keys).rev().skip(1);
+    let heard = given_names.clone().all(|(a, b)| a == b || rendering(a, b, Script::Cyrillic) == Rendering::Same);
+    (heard && rendering(&source.key, key, Script::Cyrillic) == Rendering::Near).then_some(Likeness::Similar)
+}
+
 /// A name dropped from an English target: its trace in the grammar (see
 /// `holes`), backed by a source name with no counterpart when the source
 /// is written with capitals.
@@ -766,7 +801,7 @@ mod tests {
     fn a_weak_name_swapped_for_another() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 7), "hamacek");
         let placed = Placed { sentence: 0, fact: &fact };
-        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false }];
+        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false, cyrillic: false }];
         let nowhere = |_: &str| false;
         assert!(swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
         // A close link is a translation; a word spelled in the source is no swap.
@@ -778,7 +813,7 @@ mod tests {
     fn a_weak_name_leaning_on_a_neighbour() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 8), "thunberg");
         let placed = Placed { sentence: 0, fact: &fact };
-        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true }];
+        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true, cyrillic: false }];
         let in_source = |key: &str| key == "thunberg";
         assert!(linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &in_source));
         // Thunberg's own source word links to it mutually; a close link, a
@@ -793,7 +828,7 @@ mod tests {
     fn an_acronym_left_out() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 2), "un");
         let placed = Placed { sentence: 0, fact: &fact };
-        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true }];
+        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true, cyrillic: false }];
         let (words, text) = (Words::of("It is possible to refuel in the UN"), "It is possible to refuel in the UN");
         let target = TargetWords { names: &un, words: &words, text, cross_language: true };
         assert!(acronym_missing(&["lpg"], &[counterpart("lpg", 4, 0.53, false, "refuel")], &target));

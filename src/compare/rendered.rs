@@ -31,12 +31,16 @@ fn script(language: &str) -> Option<Script> {
 }
 
 /// Pieces of the target that may render one word: runs of Han characters
-/// up to `MAX_HAN_CHARS`, or single Arabic words.
+/// up to `MAX_HAN_CHARS`, or single Arabic or Cyrillic words.
 fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
+    let block = match script {
+        Script::Arabic => '\u{0600}'..='\u{06FF}',
+        _ => '\u{0400}'..='\u{04FF}',
+    };
     match script {
-        Script::Arabic => tokenize(text)
+        Script::Arabic | Script::Cyrillic => tokenize(text)
             .into_iter()
-            .filter(|t| t.class == Class::Word && t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+            .filter(|t| t.class == Class::Word && t.text.chars().any(|c| block.contains(&c)))
             .map(|t| t.start..t.end)
             .collect(),
         Script::Han => {

@@ -184,6 +184,17 @@ fn french_names_joined_by_particles_and_places_in_french() {
 }
 
 #[test]
+fn latin_names_heard_in_cyrillic() {
+    // Invented names, rendered as Russian says them: gu as гв, a Spanish
+    // z as с, a French h and final t unsaid, j as дж, a Polish w as в.
+    let heard = pair("Pau Guarrido thanked Kepa Arrizola, Yann Hardot, Peter Jonsey and Adam Kowalczak.", "en", "Пау Гварридо поблагодарил Кепу Аррисолу, Янна Ардо, Питера Джонси и Адама Ковальчака.", "ru");
+    assert!(with_prefix(&heard, "name").is_empty(), "{heard:?}");
+    // One consonant changed in a surname is still a misspelling.
+    let misspelt = pair("The bridge is closed, said governor Luca Moretti.", "en", "Мост закрыт, сообщил губернатор Лука Морелли.", "ru");
+    assert_eq!(with_prefix(&misspelt, "name"), vec!["name-mismatch"], "{misspelt:?}");
+}
+
+#[test]
 fn quotes() {
     let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
     assert_eq!(rules(&altered), vec!["quote-altered"]);

@@ -22,6 +22,10 @@ const ACRONYMS: &[&[&str]] = &[
     // British Summer Time, also given as the local time.
     &["BST", "Sommerzeit", "Ortszeit", "heure d'été", "heure locale", "horario de verano", "hora local", "ora legale", "ora locale", "летнему времени", "летнее время", "местному времени", "夏令时", "当地时间", "夏時間", "現地時間"],
     &["PhD", "Doktor", "Doktorand", "promoviert", "doctorat", "docteur", "doctorado", "dottorato", "doktorat", "doktor", "доктор", "кандидат", "博士"],
+    &["FBI", "ФБР", "联邦调查局"],
+    &["CIA", "ЦРУ", "中情局", "中央情报局"],
+    &["NGO", "NRO", "ONG", "НКО", "НПО", "非政府组织"],
+    &["DNA", "DNS", "ADN", "ДНК", "脱氧核糖核酸"],
     &["DM", "Direktnachricht", "message privé", "mensaje directo", "messaggio diretto", "личное сообщение", "私信"],
 ];
 

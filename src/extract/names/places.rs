@@ -176,7 +176,7 @@ impl Place {
     }
 
     /// `named_in_english` over the text's keys (see `english_keys`).
-    fn named_by_keys(&self, words: &[String]) -> bool {
+    pub fn named_by_keys(&self, words: &[String]) -> bool {
         let irregular = IRREGULAR_ADJECTIVES.iter().filter(|(place, _)| self.english.iter().any(|e| e == place)).map(|(_, adjective)| *adjective);
         self.english.iter().any(|e| contains_words(words, e)) || irregular.into_iter().any(|a| words.iter().any(|w| w == a))
     }
@@ -201,7 +201,7 @@ impl Place {
 
 /// The ASCII keys of English text's words, stops dropped so that `U.S.`
 /// reads as `us`.
-fn english_keys(text: &str) -> Vec<String> {
+pub fn english_keys(text: &str) -> Vec<String> {
     tokenize(&text.replace('.', "")).into_iter().filter(|t| t.class == Class::Word).map(|t| ascii_key(t.text)).collect()
 }
 

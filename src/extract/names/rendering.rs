@@ -1,15 +1,18 @@
-//! Whether a word in Han or Arabic script can render a Latin-script name.
-//! Both sides become sequences of consonant classes as each script hears
-//! them: Chinese transliteration writes r as l, v and w alike, adds vowels
-//! and may drop a final consonant, each character one pinyin syllable;
-//! Arabic writes no short vowels, b for p, f for v, and its long vowels
-//! (و, ي) stand for o/u and e/i. The sequences are then aligned: equal
-//! means the same name, one consonant apart a misspelling of it.
+//! Whether a word in Han, Arabic or Cyrillic script can render a
+//! Latin-script name. Both sides become sequences of consonant classes as
+//! each script hears them: Chinese transliteration writes r as l, v and w
+//! alike, adds vowels and may drop a final consonant, each character one
+//! pinyin syllable; Arabic writes no short vowels, b for p, f for v, and
+//! its long vowels (و, ي) stand for o/u and e/i; Cyrillic renders the name
+//! as its own language says it (Гвардиола, Азар for Hazard, Эухения,
+//! Ковальчик). The sequences are then aligned: equal means the same name,
+//! one consonant apart a misspelling of it.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
     Han,
     Arabic,
+    Cyrillic,
 }
 
 const P: u16 = 1;
@@ -41,7 +44,7 @@ fn merged(classes: u16, script: Script) -> u16 {
     let mut out = classes;
     let pairs: &[(u16, u16)] = match script {
         Script::Han => &[(R, L), (V, F)],
-        Script::Arabic => &[(V, F)],
+        Script::Arabic | Script::Cyrillic => &[(V, F)],
     };
     for &(a, b) in pairs {
         if classes & (a | b) != 0 {
@@ -79,8 +82,15 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
                 (0, 1)
             }
             // Silent after a vowel (Willoughby, Leigh); Ghana keeps it.
-            _ if rest.starts_with("gh") && i > 0 && vowel(bytes[i - 1]) && silent => {
+            _ if rest.starts_with("gh") && i > 0 && vowel(bytes[i - 1]) && (silent || script == Script::Cyrillic) => {
                 out.push(Sound { classes: K, optional: true });
+                (0, 2)
+            }
+            // Spanish and Italian gu, and qu, before a vowel: Cyrillic may
+            // write the u as в (Гвардиола, Квебек) or leave it (Гевара).
+            _ if (rest.starts_with("gu") || rest.starts_with("qu")) && script == Script::Cyrillic && bytes.get(i + 2).is_some_and(|&b| vowel(b)) => {
+                out.push(sound(K));
+                out.push(Sound { classes: merged(V, script), optional: true });
                 (0, 2)
             }
             _ if rest.starts_with("gh") || rest.starts_with("ck") || rest.starts_with("qu") => (K, 2),
@@ -90,15 +100,23 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
             b'v' => (V, 1),
             // A consonant to Chinese (威); to Arabic a glide (written و) or a v
             // (Polish Tarnow → تارنوف).
-            b'w' if script == Script::Arabic => {
+            b'w' if script != Script::Han => {
                 out.push(Sound { classes: merged(V, script), optional: true });
                 (0, 1)
             }
             b'w' => (V, 1),
             b'd' | b't' => (T, 1),
             b'k' | b'q' => (K, 1),
+            // A final c is Slavic as often (Kovačić → Ковачич).
+            b'c' if script == Script::Cyrillic && i + 1 == bytes.len() => (K | S, 1),
             b'c' => (if front(i + 1) { S } else { K }, 1),
             b'g' => (if front(i + 1) { K | S } else { K }, 1),
+            // Spanish x is a Cyrillic х (Mexico → Мехико).
+            b'x' if script == Script::Cyrillic => {
+                out.push(sound(K | H));
+                out.push(Sound { classes: S, optional: true });
+                (0, 1)
+            }
             b'x' => {
                 out.push(sound(K));
                 (S, 1)
@@ -107,7 +125,12 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
             // j is y in many languages (Johann → 约翰): it may vanish. To
             // Chinese a French or Portuguese j is an r (让 Jean, 热内卢 Janeiro).
             b'j' => {
-                let classes = if script == Script::Han { merged(S | R, script) } else { S };
+                let classes = match script {
+                    Script::Han => merged(S | R, script),
+                    // Джон, Хуан, Йохан.
+                    Script::Cyrillic => S | K | H,
+                    Script::Arabic => S,
+                };
                 out.push(Sound { classes, optional: true });
                 (0, 1)
             }
@@ -121,6 +144,12 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
             b'r' => (R, 1),
             b'm' => (M, 1),
             b'n' => (N, 1),
+            // Cyrillic writes h as х or г (Хатчинсон, Гамбург), or not at
+            // all where the name's language does not say it (Азар).
+            b'h' if script == Script::Cyrillic => {
+                out.push(Sound { classes: H | K, optional: true });
+                (0, 1)
+            }
             b'h' => (H, 1),
             _ => (0, 1),
         };
@@ -133,6 +162,13 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
     }
     // A final consonant may be dropped (Paris → 巴黎); a final ng is one nasal.
     if script == Script::Han && bytes.last().is_some_and(|&b| !vowel(b)) {
+        if let Some(last) = out.last_mut() {
+            last.optional = true;
+        }
+    }
+    // French leaves a final d, t, s, x or z unsaid, and Cyrillic with it
+    // (Hazard → Азар, Giroud → Жиру).
+    if script == Script::Cyrillic && bytes.last().is_some_and(|&b| matches!(b, b'd' | b't' | b's' | b'x' | b'z')) {
         if let Some(last) = out.last_mut() {
             last.optional = true;
         }
@@ -206,12 +242,51 @@ fn arabic_sounds(word: &str, out: &mut Vec<Sound>) {
     }
 }
 
+/// The consonants of a Cyrillic word, read from its ASCII key (as
+/// `deunicode` writes it: Ж zh, Х kh, Ц ts, Ч ch, Ш sh, Щ shch), so that
+/// a word and its key read alike. Doubled letters are one sound.
+fn cyrillic_sounds(word: &str, out: &mut Vec<Sound>) {
+    let key = crate::extract::text::ascii_key(word);
+    let mut i = 0;
+    while i < key.len() {
+        let rest = &key[i..];
+        let (classes, len) = match rest.as_bytes()[0] {
+            _ if rest.starts_with("shch") => (S, 4),
+            // Дж is one sound: Джонс, Джеррард.
+            _ if rest.starts_with("dzh") => (S, 3),
+            _ if rest.starts_with("kh") => (K | H, 2),
+            _ if rest.starts_with("ts") => (S | T, 2),
+            _ if ["zh", "ch", "sh"].iter().any(|d| rest.starts_with(d)) => (S, 2),
+            b'b' | b'p' => (P, 1),
+            b'v' | b'f' => (V | F, 1),
+            b'd' | b't' => (T, 1),
+            b'k' => (K, 1),
+            b'g' => (K | H, 1),
+            b's' | b'z' => (S, 1),
+            b'l' => (L, 1),
+            b'r' => (R, 1),
+            b'm' => (M, 1),
+            b'n' => (N, 1),
+            _ => (0, 1),
+        };
+        let doubled = len == 1 && i > 0 && key.as_bytes()[i - 1] == key.as_bytes()[i];
+        if classes != 0 && !doubled {
+            out.push(sound(classes));
+        }
+        i += len;
+    }
+}
+
+/// Russian case endings with a consonant (Хатчинсоном, Джонсов, Сименсам).
+const CYRILLIC_ENDINGS: &[&str] = &["ом", "ем", "ём", "ым", "им", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях"];
+
 /// Consonants of a word (or run of Han characters) in `script`.
 fn rendered_sounds(text: &str, script: Script) -> Vec<Sound> {
     let mut out = Vec::new();
     match script {
         Script::Han => text.chars().for_each(|c| han_sounds(deunicode::deunicode_char(c).unwrap_or(""), &mut out)),
         Script::Arabic => arabic_sounds(text, &mut out),
+        Script::Cyrillic => cyrillic_sounds(text, &mut out),
     }
     out
 }
@@ -279,19 +354,24 @@ impl Heard {
 
     /// Whether `rendered` (Han characters or one Arabic word) can be the word.
     pub fn rendering(&self, rendered: &str) -> Rendering {
-        let required = self.required();
+        // Cyrillic is compared name word to name word, not searched for
+        // in running text: a sound it may leave out still tells names
+        // apart (Jones, Джонс).
+        let required = if self.script == Script::Cyrillic { self.sounds.len() } else { self.required() };
         if required < MIN_SOUNDS {
             return Rendering::Different;
         }
         let target = rendered_sounds(rendered, self.script);
-        // Arabic joins a preposition or the article to the word (لـ، بـ، ال).
         let mut best = apart(&self.sounds, &target);
-        if self.script == Script::Arabic {
-            for prefix in ["ال", "ل", "ب", "ك", "ف"] {
-                if let Some(rest) = rendered.strip_prefix(prefix).filter(|r| r.chars().count() >= 2) {
-                    best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
-                }
-            }
+        // Arabic joins a preposition or the article to the word (لـ، بـ،
+        // ال); Russian declines it.
+        let affixed: Vec<&str> = match self.script {
+            Script::Arabic => ["ال", "ل", "ب", "ك", "ف"].iter().filter_map(|p| rendered.strip_prefix(p)).collect(),
+            Script::Cyrillic => CYRILLIC_ENDINGS.iter().filter_map(|e| rendered.strip_suffix(e)).collect(),
+            Script::Han => Vec::new(),
+        };
+        for rest in affixed.into_iter().filter(|r| r.chars().count() >= 2) {
+            best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
         }
         match best {
             0 => Rendering::Same,
@@ -384,5 +464,34 @@ mod tests {
         assert_eq!(rendering("ingmar", "وشكرت", Arabic), Different);
         // Polish w is a v.
         assert_eq!(rendering("gorlow", "غورلوف", Arabic), Same);
+    }
+
+    #[test]
+    fn cyrillic_renderings() {
+        // Invented names, rendered as Russian writes them.
+        assert_eq!(rendering("rossetti", "Россетти", Cyrillic), Same);
+        assert_eq!(rendering("gueraldo", "Гверальдо", Cyrillic), Same);
+        assert_eq!(rendering("hadzard", "Адзар", Cyrillic), Same);
+        assert_eq!(rendering("hollings", "Холлингс", Cyrillic), Same);
+        assert_eq!(rendering("jorgen", "Джорген", Cyrillic), Same);
+        assert_eq!(rendering("jorgen", "Хорген", Cyrillic), Same);
+        assert_eq!(rendering("ximeno", "Химено", Cyrillic), Same);
+        assert_eq!(rendering("kowarczyk", "Коварчик", Cyrillic), Same);
+        assert_eq!(rendering("balic", "Балич", Cyrillic), Same);
+        assert_eq!(rendering("welby", "Уэлби", Cyrillic), Same);
+        assert_eq!(rendering("zaragoza", "Сарагоса", Cyrillic), Same);
+        assert_eq!(rendering("jones", "Джонс", Cyrillic), Same);
+        assert_eq!(rendering("wade", "Уэйд", Cyrillic), Same);
+        assert_eq!(rendering("willoughby", "Уиллоуби", Cyrillic), Same);
+        // Declined: "with Hollings".
+        assert_eq!(rendering("hollings", "Холлингсом", Cyrillic), Same);
+        // One consonant changed: a misspelling.
+        assert_eq!(rendering("rossetti", "Росселли", Cyrillic), Near);
+        assert_eq!(rendering("hollings", "Холлинкс", Cyrillic), Same, "g and k are one class");
+        assert_eq!(rendering("benedetti", "Бенедини", Cyrillic), Near);
+        // Russian keeps r and l apart, and the first sound.
+        assert_eq!(rendering("doran", "Долан", Cyrillic), Near);
+        assert_eq!(rendering("rossetti", "Моретти", Cyrillic), Different);
+        assert_eq!(rendering("rossetti", "заявил", Cyrillic), Different);
     }
 }
