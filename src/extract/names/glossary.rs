@@ -67,7 +67,15 @@ fn names_within(name: &str) -> Vec<String> {
 /// Whether a group of two spellings or more has `name` (lower case) and
 /// `text` writes one of them.
 fn holds<S: AsRef<str>>(group: &[S], name: &str, text: &str, words: &[&str]) -> bool {
-    group.len() >= 2 && group.iter().any(|form| form.as_ref().to_lowercase() == name) && group.iter().any(|form| writes(text, words, form.as_ref()))
+    group.len() >= 2 && group.iter().any(|form| is_form(name, form.as_ref())) && group.iter().any(|form| writes(text, words, form.as_ref()))
+}
+
+/// Whether `name` (lower case) is `form`, its words perhaps with an ending
+/// (`юго запада` for `юго запад`) where the form is written out.
+fn is_form(name: &str, form: &str) -> bool {
+    let form_words: Vec<&str> = form.split([' ', '-']).collect();
+    let name_words: Vec<&str> = name.split(' ').collect();
+    form.to_lowercase() == name || (form_words.len() == name_words.len() && name_words.iter().zip(&form_words).all(|(w, f)| **w == f.to_lowercase() || (f.chars().count() >= 4 && fits(w, f))))
 }
 
 /// Whether `text` (its `words` given) writes `form`: anywhere for a form
@@ -105,6 +113,7 @@ mod tests {
         assert!(!rendered_in("Google", "微软公司表示", &[]), "another company");
         assert!(rendered_in("Microsoft Research", "他担任微软研究院院长", &[]), "with a translatable word");
         assert!(rendered_in("Southwest", "la pluie dans le sud-ouest du pays", &[]), "hyphens are no words");
+        assert!(rendered_in("Юго-Запада", "rain in the Desert Southwest", &[]), "a form with an ending");
         assert!(!rendered_in("Microsoft Tara", "他担任微软院长", &[]), "with a name beside it");
         assert!(!rendered_in("White House", "Das Haus teilte mit", &[]));
         // A newsroom's own spellings.
