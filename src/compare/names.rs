@@ -158,13 +158,7 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
         if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
             likeness = Likeness::Variant;
         }
-        // Cyrillic renders a Latin name as its language says it.
-        let (latin_key, cyrillic_key) = match (word.cyrillic, key_cyrillic) {
-            (true, false) if key_latin => (key, word.key.as_str()),
-            (false, true) if word.latin => (word.key.as_str(), key),
-            _ => ("", ""),
-        };
-        if likeness < Likeness::Variant && cross_language && !latin_key.is_empty() && rendering(latin_key, cyrillic_key, Script::Cyrillic) == Rendering::Same {
+        if likeness < Likeness::Variant && cross_language && heard_alike(word, key, key_latin, key_cyrillic) {
             likeness = Likeness::Variant;
         }
         if likeness == Likeness::Similar && cross_language {
@@ -202,6 +196,16 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
         return (Likeness::Inflected, None);
     }
     result
+}
+
+/// Cyrillic renders a Latin name as its language says it (Гвардиола for
+/// Guardiola): the same sounds are the same name.
+fn heard_alike(word: &NameWord, key: &str, key_latin: bool, key_cyrillic: bool) -> bool {
+    match (word.cyrillic, key_cyrillic) {
+        (true, false) if key_latin => rendering(key, &word.key, Script::Cyrillic) == Rendering::Same,
+        (false, true) if word.latin => rendering(&word.key, key, Script::Cyrillic) == Rendering::Same,
+        _ => false,
+    }
 }
 
 pub fn check(view: &BeadView) -> Vec<Finding> {
