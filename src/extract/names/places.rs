@@ -294,6 +294,15 @@ mod tests {
     }
 
     #[test]
+    fn russian_forms_with_endings() {
+        assert!(by_english("wales").unwrap().named_in("лидер валлийских консерваторов"));
+        assert!(by_english("macedonia").unwrap().named_in("македонцы голосуют"));
+        assert!(by_english("cologne").unwrap().named_in("в Кельне"));
+        assert!(by_english("baja california").unwrap().named_in("от Нижней Калифорнии до Соноры"));
+        assert!(!by_english("wales").unwrap().named_in("лидер шотландских консерваторов"));
+    }
+
+    #[test]
     fn adjectives_of_places_with_longer_names() {
         assert_eq!(by_english_adjective("british").unwrap().english[0], "britain");
         assert_eq!(by_english_adjective("american").unwrap().english[0], "united states");
