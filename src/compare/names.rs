@@ -13,7 +13,7 @@ use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, S
 use crate::extract::names::{acronyms, glossary, is_generic, is_particle, places};
 use crate::extract::names::rendering::{rendering, Rendering, Script};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
-use crate::extract::text::{ascii_key, tokenize, Class};
+use crate::extract::text::{ascii_key, is_cyrillic, tokenize, Class};
 use crate::extract::FactKind;
 use crate::report::{Finding, Rule, Severity};
 
@@ -75,7 +75,7 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let text = side.text.get(p.fact.span.start..p.fact.span.end).unwrap_or("");
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
             let latin = text.chars().all(|c| (c as u32) < 0x250);
-            let cyrillic = is_cyrillic(text);
+            let cyrillic = text.chars().any(is_cyrillic);
             let plain_words: Vec<(String, bool)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text.is_ascii())).collect();
             p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
                 let plain = plain_words.iter().any(|(key, plain)| key == k && *plain);
@@ -83,10 +83,6 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             })
         })
         .collect()
-}
-
-fn is_cyrillic(text: &str) -> bool {
-    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// `HIV`/`VIH`, `UN`/`ONU`: the same letters, or all but one.
@@ -316,7 +312,7 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     let mut spelling = TargetSpelling { unsupported_keys: Vec::new(), spelled_alike: false, misspelled: false };
     for key in words.iter().copied() {
         let written = word_in(view, target, key, false);
-        let (plain, cyrillic) = (written.is_ascii(), is_cyrillic(&written));
+        let (plain, cyrillic) = (written.is_ascii(), written.chars().any(is_cyrillic));
         // A Latin name inside Chinese or Arabic text is copied, not
         // adapted: no exonym or ending excuses a different spelling.
         let copied = plain && !bead.target_words.cased;
@@ -442,7 +438,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     if keys.is_empty() {
         return None;
     }
-    let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym, cyrillic: is_cyrillic(&written) }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
+    let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym, cyrillic: written.chars().any(is_cyrillic) }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
     // Alignment finds source names whose sounds match by chance. It does
     // not explain them: a swapped name sits in the same slot and links

@@ -31,18 +31,17 @@ fn script(language: &str) -> Option<Script> {
 }
 
 /// Pieces of the target that may render one word: runs of Han characters
-/// up to `MAX_HAN_CHARS`, or single Arabic or Cyrillic words.
+/// up to `MAX_HAN_CHARS`, or single Arabic words. Cyrillic is never
+/// searched for in running text: it is compared name word to name word
+/// (`names::heard_alike`).
 fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
-    let block = match script {
-        Script::Arabic => '\u{0600}'..='\u{06FF}',
-        _ => '\u{0400}'..='\u{04FF}',
-    };
     match script {
-        Script::Arabic | Script::Cyrillic => tokenize(text)
+        Script::Arabic => tokenize(text)
             .into_iter()
-            .filter(|t| t.class == Class::Word && t.text.chars().any(|c| block.contains(&c)))
+            .filter(|t| t.class == Class::Word && t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
             .map(|t| t.start..t.end)
             .collect(),
+        Script::Cyrillic => Vec::new(),
         Script::Han => {
             let chars: Vec<(usize, char)> = text.char_indices().collect();
             let end_of = |k: usize| chars.get(k + 1).map_or(text.len(), |c| c.0);

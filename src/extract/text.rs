@@ -47,6 +47,10 @@ pub fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D)
 }
 
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF)
+}
+
 pub fn is_devanagari(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x097F)
 }

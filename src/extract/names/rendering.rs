@@ -352,7 +352,8 @@ impl Heard {
         self.sounds.iter().filter(|s| !s.optional).count()
     }
 
-    /// Whether `rendered` (Han characters or one Arabic word) can be the word.
+    /// Whether `rendered` (Han characters, one Arabic word, or one Cyrillic
+    /// word or its ASCII key) can be the word.
     pub fn rendering(&self, rendered: &str) -> Rendering {
         // Cyrillic is compared name word to name word, not searched for
         // in running text: a sound it may leave out still tells names
