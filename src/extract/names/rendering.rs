@@ -179,10 +179,41 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
 /// The consonants of a Latin key as `script` hears them, with the letters
 /// English leaves unsaid left optional (see `latin_sounds`) when at least
 /// three consonants stay required: with fewer, any two syllables match
-/// (Shanghai as 生活).
-fn heard(key: &str, script: Script) -> Vec<Sound> {
+/// (Shanghai as 生活). Chinese keeps that relaxed reading aside: it still
+/// tells a name when the rendering also sounds the final consonant (Martin
+/// as 马丁: m, t and the final n).
+fn heard(key: &str, script: Script) -> (Vec<Sound>, Option<Vec<Sound>>) {
     let relaxed = latin_sounds(key, script, true);
-    if relaxed.iter().filter(|s| !s.optional).count() >= 3 { relaxed } else { latin_sounds(key, script, false) }
+    if relaxed.iter().filter(|s| !s.optional).count() >= 3 {
+        (relaxed, None)
+    } else {
+        (latin_sounds(key, script, false), (script == Script::Han).then_some(relaxed))
+    }
+}
+
+/// Consonants the two sequences share that tell a name, most over every
+/// alignment that leaves out only optional sounds; `None` when there is
+/// none.
+fn shared(latin: &[Sound], rendered: &[Sound]) -> Option<usize> {
+    let mut row: Vec<Option<usize>> = vec![Some(0)];
+    for b in rendered {
+        row.push(row.last().copied().flatten().filter(|_| b.optional));
+    }
+    for (i, a) in latin.iter().enumerate() {
+        // Counted: required consonants and a sounded final one. An h or a
+        // j that may vanish matches many syllables by chance (Shanghai and
+        // 生活 share s, n and h; Jakarta's j, k, t are in 机构的).
+        let counts = usize::from(!a.optional || (i + 1 == latin.len() && a.classes != H));
+        let mut next = vec![row[0].filter(|_| a.optional)];
+        for (j, b) in rendered.iter().enumerate() {
+            let matched = row[j].filter(|_| a.classes & b.classes != 0).map(|n| n + counts);
+            let skip_latin = row[j + 1].filter(|_| a.optional);
+            let skip_rendered = next[j].filter(|_| b.optional);
+            next.push(matched.max(skip_latin).max(skip_rendered));
+        }
+        row = next;
+    }
+    row[rendered.len()]
 }
 
 const INITIALS: &[(&str, u16)] = &[
@@ -280,6 +311,13 @@ fn cyrillic_sounds(word: &str, out: &mut Vec<Sound>) {
 /// Russian case endings with a consonant (Хатчинсоном, Джонсов, Сименсам).
 const CYRILLIC_ENDINGS: &[&str] = &["ом", "ем", "ём", "ым", "им", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях"];
 
+/// The ASCII keys of `CYRILLIC_ENDINGS` ("om", "ov", …).
+fn cyrillic_ending_keys() -> &'static [String] {
+    static KEYS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| CYRILLIC_ENDINGS.iter().map(|e| crate::extract::text::ascii_key(e)).collect());
+    &KEYS
+}
+
 /// Consonants of a word (or run of Han characters) in `script`.
 fn rendered_sounds(text: &str, script: Script) -> Vec<Sound> {
     let mut out = Vec::new();
@@ -338,13 +376,16 @@ pub const MIN_SOUNDS: usize = 2;
 /// then compared with every candidate rendering.
 pub struct Heard {
     sounds: Vec<Sound>,
+    /// Chinese only: the relaxed reading `heard` set aside.
+    relaxed: Option<Vec<Sound>>,
     script: Script,
 }
 
 impl Heard {
     /// `key` is a lowercase ASCII key.
     pub fn new(key: &str, script: Script) -> Heard {
-        Heard { sounds: heard(key, script), script }
+        let (sounds, relaxed) = heard(key, script);
+        Heard { sounds, relaxed, script }
     }
 
     /// The number of consonants the word has, not counting optional ones.
@@ -365,17 +406,21 @@ impl Heard {
         let target = rendered_sounds(rendered, self.script);
         let mut best = apart(&self.sounds, &target);
         // Arabic joins a preposition or the article to the word (لـ، بـ،
-        // ال); Russian declines it.
+        // ال); Russian declines it. Cyrillic words arrive as text or as
+        // their ASCII key, so the endings come off the key.
+        let key = if self.script == Script::Cyrillic { crate::extract::text::ascii_key(rendered) } else { String::new() };
         let affixed: Vec<&str> = match self.script {
             Script::Arabic => ["ال", "ل", "ب", "ك", "ف"].iter().filter_map(|p| rendered.strip_prefix(p)).collect(),
-            Script::Cyrillic => CYRILLIC_ENDINGS.iter().filter_map(|e| rendered.strip_suffix(e)).collect(),
+            Script::Cyrillic => cyrillic_ending_keys().iter().filter_map(|e| key.strip_suffix(e.as_str())).collect(),
             Script::Han => Vec::new(),
         };
         for rest in affixed.into_iter().filter(|r| r.chars().count() >= 2) {
             best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
         }
+        let relaxed_same = || self.relaxed.as_ref().and_then(|r| shared(r, &target)).is_some_and(|n| n >= 3);
         match best {
             0 => Rendering::Same,
+            _ if relaxed_same() => Rendering::Same,
             1 if required >= 3 && target.iter().filter(|s| !s.optional).count() >= 3 => Rendering::Near,
             _ => Rendering::Different,
         }
@@ -416,6 +461,12 @@ mod tests {
         assert_eq!(rendering("rossetti", "塞蒂", Han), Different);
         // Too few consonants to tell.
         assert_eq!(rendering("aio", "阿约", Han), Different);
+        // Two required consonants and a final one sounded: m, t, n.
+        assert_eq!(rendering("martel", "马特尔", Han), Same);
+        assert_eq!(rendering("marten", "马丁", Han), Same);
+        assert_eq!(rendering("marten", "马特", Han), Different);
+        // Not an initial j that may vanish: chance (j, k, t).
+        assert_eq!(rendering("jakarta", "机构的", Han), Different);
     }
 
     #[test]
@@ -486,6 +537,9 @@ mod tests {
         assert_eq!(rendering("willoughby", "Уиллоуби", Cyrillic), Same);
         // Declined: "with Hollings".
         assert_eq!(rendering("hollings", "Холлингсом", Cyrillic), Same);
+        // As the shipped path passes it: the word's ASCII key.
+        assert_eq!(rendering("hollings", "khollingsom", Cyrillic), Same);
+        assert_eq!(rendering("jones", "dzhonsami", Cyrillic), Same);
         // One consonant changed: a misspelling.
         assert_eq!(rendering("rossetti", "Росселли", Cyrillic), Near);
         assert_eq!(rendering("hollings", "Холлинкс", Cyrillic), Same, "g and k are one class");
