@@ -13,7 +13,7 @@ use super::{capitals, excerpt, fact_location, holes, romaji, BeadView, Placed, S
 use crate::extract::names::{acronyms, glossary, is_generic, is_particle, places};
 use crate::extract::names::rendering::{rendering, Rendering, Script};
 use crate::extract::names::similarity::{classify, consonants, misspelt, Likeness};
-use crate::extract::text::{ascii_key, is_cyrillic, tokenize, Class};
+use crate::extract::text::{ascii_key, is_cyrillic, is_katakana_word, tokenize, Class};
 use crate::extract::FactKind;
 use crate::report::{Finding, Rule, Severity};
 
@@ -66,6 +66,9 @@ struct NameWord<'a> {
     plain: bool,
     /// Written in Cyrillic: a Latin name there is heard, not spelled.
     cyrillic: bool,
+    /// Written in katakana: heard too, read from the kana themselves (the
+    /// key loses ッ and ー), each word between ・ on its own.
+    kana: Option<String>,
 }
 
 fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
@@ -76,10 +79,11 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let acronym = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() <= 6;
             let latin = text.chars().all(|c| (c as u32) < 0x250);
             let cyrillic = text.chars().any(is_cyrillic);
-            let plain_words: Vec<(String, bool)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text.is_ascii())).collect();
+            let tokens: Vec<(String, &str)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text)).collect();
             p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
-                let plain = plain_words.iter().any(|(key, plain)| key == k && *plain);
-                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, cyrillic }
+                let plain = tokens.iter().any(|(key, word)| key == k && word.is_ascii());
+                let kana = tokens.iter().find(|(key, word)| key == k && is_katakana_word(word)).map(|(_, word)| word.to_string());
+                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, cyrillic, kana }
             })
         })
         .collect()
@@ -122,19 +126,22 @@ struct Key<'k> {
     plain: bool,
     acronym: bool,
     cyrillic: bool,
+    /// The word as written, when in katakana.
+    kana: Option<&'k str>,
 }
 
 impl<'k> Key<'k> {
     /// A word looked up by its spelling alone (no typing-slip or acronym
     /// reading): whether a name has any counterpart at all.
     fn spelling(text: &'k str) -> Key<'k> {
-        Key { text, latin: true, plain: false, acronym: false, cyrillic: false }
+        Key { text, latin: true, plain: false, acronym: false, cyrillic: false, kana: None }
     }
 }
 
 /// How well `key` is found on the other side, and the name word it matched.
 fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
-    let Key { text: key, latin: key_latin, plain: key_plain, acronym, cyrillic: key_cyrillic } = *key;
+    let heard_key = *key;
+    let Key { text: key, latin: key_latin, plain: key_plain, acronym, .. } = *key;
     let mut result = (Likeness::Different, None);
     let mut slip = None;
     for word in names {
@@ -154,7 +161,7 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
         if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
             likeness = Likeness::Variant;
         }
-        if likeness < Likeness::Variant && cross_language && heard_alike(word, key, key_latin, key_cyrillic) {
+        if likeness < Likeness::Variant && cross_language && heard_alike(word, &heard_key) {
             likeness = Likeness::Variant;
         }
         if likeness == Likeness::Similar && cross_language {
@@ -194,12 +201,21 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
     result
 }
 
-/// Cyrillic renders a Latin name as its language says it (Гвардиола for
-/// Guardiola): the same sounds are the same name.
-fn heard_alike(word: &NameWord, key: &str, key_latin: bool, key_cyrillic: bool) -> bool {
-    match (word.cyrillic, key_cyrillic) {
-        (true, false) if key_latin => rendering(key, &word.key, Script::Cyrillic) == Rendering::Same,
-        (false, true) if word.latin => rendering(&word.key, key, Script::Cyrillic) == Rendering::Same,
+/// Cyrillic and katakana render a Latin name as it is said (Гвардиола for
+/// Guardiola, リバプール for Liverpool): the same sounds are the same name.
+fn heard_alike(word: &NameWord, key: &Key) -> bool {
+    let same = |latin: &str, rendered: &str, script| rendering(latin, rendered, script) == Rendering::Same;
+    let word_heard = word.cyrillic || word.kana.is_some();
+    let key_heard = key.cyrillic || key.kana.is_some();
+    match (word_heard, key_heard) {
+        (true, false) if key.latin => match &word.kana {
+            Some(kana) => kana.split('・').any(|part| same(key.text, part, Script::Kana)),
+            None => same(key.text, &word.key, Script::Cyrillic),
+        },
+        (false, true) if word.latin => match key.kana {
+            Some(kana) => kana.split('・').any(|part| same(&word.key, part, Script::Kana)),
+            None => same(&word.key, key.text, Script::Cyrillic),
+        },
         _ => false,
     }
 }
@@ -313,11 +329,12 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     for key in words.iter().copied() {
         let written = word_in(view, target, key, false);
         let (plain, cyrillic) = (written.is_ascii(), written.chars().any(is_cyrillic));
+        let kana = is_katakana_word(&written).then_some(written.as_str());
         // A Latin name inside Chinese or Arabic text is copied, not
         // adapted: no exonym or ending excuses a different spelling.
         let copied = plain && !bead.target_words.cased;
         let cross_language = bead.cross_language && !copied;
-        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic, kana }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
         let anchored = |source: &NameWord| if cyrillic { heard_likeness(source, key, words) } else { anchored_likeness(source, target, key, words) };
         let likeness = match matched {
             Some(source) if cross_language => anchored(source).unwrap_or(likeness),
@@ -438,7 +455,15 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     if keys.is_empty() {
         return None;
     }
-    let likeness: Vec<Likeness> = keys.iter().map(|key| best(&Key { text: key, latin, plain: word_in(view, source, key, true).is_ascii(), acronym, cyrillic: written.chars().any(is_cyrillic) }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0).collect();
+    let cyrillic = written.chars().any(is_cyrillic);
+    let likeness: Vec<Likeness> = keys
+        .iter()
+        .map(|key| {
+            let word = word_in(view, source, key, true);
+            let kana = is_katakana_word(&word).then_some(word.as_str());
+            best(&Key { text: key, latin, plain: word.is_ascii(), acronym, cyrillic, kana }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0
+        })
+        .collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
     // Alignment finds source names whose sounds match by chance. It does
     // not explain them: a swapped name sits in the same slot and links
@@ -801,7 +826,7 @@ mod tests {
     fn a_weak_name_swapped_for_another() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 7), "hamacek");
         let placed = Placed { sentence: 0, fact: &fact };
-        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false, cyrillic: false }];
+        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false, cyrillic: false, kana: None }];
         let nowhere = |_: &str| false;
         assert!(swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
         // A close link is a translation; a word spelled in the source is no swap.
@@ -813,7 +838,7 @@ mod tests {
     fn a_weak_name_leaning_on_a_neighbour() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 8), "thunberg");
         let placed = Placed { sentence: 0, fact: &fact };
-        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true, cyrillic: false }];
+        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true, cyrillic: false, kana: None }];
         let in_source = |key: &str| key == "thunberg";
         assert!(linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &in_source));
         // Thunberg's own source word links to it mutually; a close link, a
@@ -828,7 +853,7 @@ mod tests {
     fn an_acronym_left_out() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 2), "un");
         let placed = Placed { sentence: 0, fact: &fact };
-        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true, cyrillic: false }];
+        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true, cyrillic: false, kana: None }];
         let (words, text) = (Words::of("It is possible to refuel in the UN"), "It is possible to refuel in the UN");
         let target = TargetWords { names: &un, words: &words, text, cross_language: true };
         assert!(acronym_missing(&["lpg"], &[counterpart("lpg", 4, 0.53, false, "refuel")], &target));

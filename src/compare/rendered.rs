@@ -31,9 +31,9 @@ fn script(language: &str) -> Option<Script> {
 }
 
 /// Pieces of the target that may render one word: runs of Han characters
-/// up to `MAX_HAN_CHARS`, or single Arabic words. Cyrillic is never
-/// searched for in running text: it is compared name word to name word
-/// (`names::heard_alike`).
+/// up to `MAX_HAN_CHARS`, or single Arabic words. Cyrillic and katakana
+/// are never searched for in running text: they are compared name word to
+/// name word (`names::heard_alike`).
 fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
     match script {
         Script::Arabic => tokenize(text)
@@ -41,7 +41,7 @@ fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
             .filter(|t| t.class == Class::Word && t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
             .map(|t| t.start..t.end)
             .collect(),
-        Script::Cyrillic => Vec::new(),
+        Script::Cyrillic | Script::Kana => Vec::new(),
         Script::Han => {
             let chars: Vec<(usize, char)> = text.char_indices().collect();
             let end_of = |k: usize| chars.get(k + 1).map_or(text.len(), |c| c.0);

@@ -195,6 +195,17 @@ fn latin_names_heard_in_cyrillic() {
 }
 
 #[test]
+fn latin_names_heard_in_katakana() {
+    // Invented names, written as Japanese says them: l as r, a doubled
+    // consonant as ッ, an unsaid final r left out.
+    let heard = pair("On her visit to the port the governor met with Paolo Rossetti and then with the mayor, Dana Walker, to talk about the new bridge.", "en", "知事は港を訪れ、パオロ・ロセッティと会談した後、新しい橋について市長のダナ・ウォーカーと話し合った。", "ja");
+    assert!(with_prefix(&heard, "name").is_empty(), "{heard:?}");
+    // Another person in their place is no rendering of them.
+    let swapped = pair("On her visit to the port the governor met with Paolo Rossetti to talk about the new bridge.", "en", "知事は港を訪れ、新しい橋についてマルコ・ベルナルディと話し合った。", "ja");
+    assert!(with_prefix(&swapped, "name").contains(&"name-missing"), "{swapped:?}");
+}
+
+#[test]
 fn quotes() {
     let altered = pair("\"We will rebuild the bridge by spring\", the mayor said.", "en", "\"Nothing will be rebuilt this year\", the mayor said.", "en");
     assert_eq!(rules(&altered), vec!["quote-altered"]);

@@ -51,6 +51,12 @@ pub fn is_cyrillic(c: char) -> bool {
     matches!(c as u32, 0x0400..=0x04FF)
 }
 
+/// A token written wholly in katakana (foreign names or loanwords in
+/// Japanese, their words joined by ・).
+pub fn is_katakana_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_katakana)
+}
+
 pub fn is_devanagari(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x097F)
 }

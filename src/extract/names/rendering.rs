@@ -1,11 +1,13 @@
-//! Whether a word in Han, Arabic or Cyrillic script can render a
+//! Whether a word in Han, Arabic, Cyrillic or katakana script can render a
 //! Latin-script name. Both sides become sequences of consonant classes as
 //! each script hears them: Chinese transliteration writes r as l, v and w
 //! alike, adds vowels and may drop a final consonant, each character one
 //! pinyin syllable; Arabic writes no short vowels, b for p, f for v, and
 //! its long vowels (و, ي) stand for o/u and e/i; Cyrillic renders the name
 //! as its own language says it (Гвардиола, Азар for Hazard, Эухения,
-//! Ковальчик). The sequences are then aligned: equal means the same name,
+//! Ковальчик); Japanese katakana writes each consonant with a vowel, l as
+//! r, v as b or ヴ, and leaves out an r English does not say (リバプール).
+//! The sequences are then aligned: equal means the same name,
 //! one consonant apart a misspelling of it.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +15,7 @@ pub enum Script {
     Han,
     Arabic,
     Cyrillic,
+    Kana,
 }
 
 const P: u16 = 1;
@@ -45,6 +48,7 @@ fn merged(classes: u16, script: Script) -> u16 {
     let pairs: &[(u16, u16)] = match script {
         Script::Han => &[(R, L), (V, F)],
         Script::Arabic | Script::Cyrillic => &[(V, F)],
+        Script::Kana => &[(R, L), (V, P)],
     };
     for &(a, b) in pairs {
         if classes & (a | b) != 0 {
@@ -58,7 +62,7 @@ fn merged(classes: u16, script: Script) -> u16 {
 /// would hear them; with `silent`, Chinese may leave out what English
 /// spelling writes but does not say.
 fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
-    let silent = silent && script == Script::Han;
+    let silent = silent && matches!(script, Script::Han | Script::Kana);
     let bytes = key.as_bytes();
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let front = |i: usize| bytes.get(i).is_some_and(|&b| matches!(b, b'e' | b'i' | b'y'));
@@ -129,15 +133,22 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
                     Script::Han => merged(S | R, script),
                     // Джон, Хуан, Йохан.
                     Script::Cyrillic => S | K | H,
-                    Script::Arabic => S,
+                    // ジョン, ヨハン.
+                    Script::Arabic | Script::Kana => S,
                 };
                 out.push(Sound { classes, optional: true });
+                (0, 1)
+            }
+            // Walker, Palmer: English says no l (ウォーカー, 沃克).
+            b'l' if silent && i > 0 && bytes[i - 1] == b'a' && matches!(bytes.get(i + 1), Some(b'k' | b'm')) => {
+                out.push(Sound { classes: merged(L, script), optional: true });
                 (0, 1)
             }
             b'l' => (L, 1),
             // Non-rhotic English drops an r after a vowel before a
             // consonant, and Chinese renderings with it (Liverpool 利物浦).
-            b'r' if silent && i > 0 && vowel(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&b| !vowel(b)) => {
+            // Katakana leaves out a final one too (マンチェスター).
+            b'r' if silent && i > 0 && vowel(bytes[i - 1]) && bytes.get(i + 1).map_or(script == Script::Kana, |&b| !vowel(b)) => {
                 out.push(Sound { classes: merged(R, script), optional: true });
                 (0, 1)
             }
@@ -168,7 +179,7 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
     }
     // French leaves a final d, t, s, x or z unsaid, and Cyrillic with it
     // (Hazard → Азар, Giroud → Жиру).
-    if script == Script::Cyrillic && bytes.last().is_some_and(|&b| matches!(b, b'd' | b't' | b's' | b'x' | b'z')) {
+    if matches!(script, Script::Cyrillic | Script::Kana) && bytes.last().is_some_and(|&b| matches!(b, b'd' | b't' | b's' | b'x' | b'z')) {
         if let Some(last) = out.last_mut() {
             last.optional = true;
         }
@@ -184,7 +195,8 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
 /// as 马丁: m, t and the final n).
 fn heard(key: &str, script: Script) -> (Vec<Sound>, Option<Vec<Sound>>) {
     let relaxed = latin_sounds(key, script, true);
-    if relaxed.iter().filter(|s| !s.optional).count() >= 3 {
+    // Katakana is compared word to word, where chance matters less.
+    if script == Script::Kana || relaxed.iter().filter(|s| !s.optional).count() >= 3 {
         (relaxed, None)
     } else {
         (latin_sounds(key, script, false), (script == Script::Han).then_some(relaxed))
@@ -308,6 +320,35 @@ fn cyrillic_sounds(word: &str, out: &mut Vec<Sound>) {
     }
 }
 
+/// The consonants of a katakana word, kana by kana. The small ッ doubles
+/// the next consonant and ー lengthens a vowel: neither is a sound.
+fn kana_sounds(word: &str, out: &mut Vec<Sound>) {
+    for c in word.chars() {
+        let classes = match c {
+            'チ' | 'ツ' | 'ヂ' | 'ヅ' => T | S,
+            'フ' => F | H,
+            'ン' => N | M,
+            'ッ' | 'ー' => 0,
+            _ => match deunicode::deunicode_char(c).unwrap_or("").as_bytes().first() {
+                Some(b'k' | b'g') => K,
+                Some(b's' | b'z' | b'j') => S,
+                Some(b't' | b'd') => T,
+                Some(b'n') => N,
+                Some(b'h') => H,
+                Some(b'b' | b'p') => P,
+                Some(b'm') => M,
+                Some(b'r') => R,
+                Some(b'w' | b'v') => V,
+                // Vowels, small vowels, and ヤ ユ ヨ.
+                _ => 0,
+            },
+        };
+        if classes != 0 {
+            out.push(sound(merged(classes, Script::Kana)));
+        }
+    }
+}
+
 /// Russian case endings with a consonant (Хатчинсоном, Джонсов, Сименсам).
 const CYRILLIC_ENDINGS: &[&str] = &["ом", "ем", "ём", "ым", "им", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях"];
 
@@ -325,6 +366,7 @@ fn rendered_sounds(text: &str, script: Script) -> Vec<Sound> {
         Script::Han => text.chars().for_each(|c| han_sounds(deunicode::deunicode_char(c).unwrap_or(""), &mut out)),
         Script::Arabic => arabic_sounds(text, &mut out),
         Script::Cyrillic => cyrillic_sounds(text, &mut out),
+        Script::Kana => kana_sounds(text, &mut out),
     }
     out
 }
@@ -393,13 +435,14 @@ impl Heard {
         self.sounds.iter().filter(|s| !s.optional).count()
     }
 
-    /// Whether `rendered` (Han characters, one Arabic word, or one Cyrillic
-    /// word or its ASCII key) can be the word.
+    /// Whether `rendered` (Han characters, one Arabic word, one Cyrillic
+    /// word or its ASCII key, or one katakana word) can be the word.
     pub fn rendering(&self, rendered: &str) -> Rendering {
-        // Cyrillic is compared name word to name word, not searched for
-        // in running text: a sound it may leave out still tells names
-        // apart (Jones, Джонс).
-        let required = if self.script == Script::Cyrillic { self.sounds.len() } else { self.required() };
+        // Cyrillic and katakana are compared name word to name word, not
+        // searched for in running text: a sound they may leave out still
+        // tells names apart (Jones, Джонс).
+        let word_to_word = matches!(self.script, Script::Cyrillic | Script::Kana);
+        let required = if word_to_word { self.sounds.len() } else { self.required() };
         if required < MIN_SOUNDS {
             return Rendering::Different;
         }
@@ -412,7 +455,7 @@ impl Heard {
         let affixed: Vec<&str> = match self.script {
             Script::Arabic => ["ال", "ل", "ب", "ك", "ف"].iter().filter_map(|p| rendered.strip_prefix(p)).collect(),
             Script::Cyrillic => cyrillic_ending_keys().iter().filter_map(|e| key.strip_suffix(e.as_str())).collect(),
-            Script::Han => Vec::new(),
+            Script::Han | Script::Kana => Vec::new(),
         };
         for rest in affixed.into_iter().filter(|r| r.chars().count() >= 2) {
             best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
@@ -548,5 +591,27 @@ mod tests {
         assert_eq!(rendering("doran", "Долан", Cyrillic), Near);
         assert_eq!(rendering("rossetti", "Моретти", Cyrillic), Different);
         assert_eq!(rendering("rossetti", "заявил", Cyrillic), Different);
+    }
+
+    #[test]
+    fn katakana_renderings() {
+        // Invented names, written as Japanese writes them.
+        assert_eq!(rendering("rossetti", "ロセッティ", Kana), Same);
+        assert_eq!(rendering("valberg", "ヴァルベルグ", Kana), Same);
+        assert_eq!(rendering("valberg", "バルベルグ", Kana), Same);
+        assert_eq!(rendering("hollings", "ホリングス", Kana), Same);
+        assert_eq!(rendering("jorgen", "ジョルゲン", Kana), Same);
+        assert_eq!(rendering("fenwick", "フェンウィック", Kana), Same);
+        assert_eq!(rendering("chandler", "チャンドラー", Kana), Same);
+        assert_eq!(rendering("bridgeton", "ブリッジトン", Kana), Same);
+        // English leaves an r unsaid, French a final consonant.
+        assert_eq!(rendering("walker", "ウォーカー", Kana), Same);
+        assert_eq!(rendering("palmer", "パーマー", Kana), Same);
+        assert_eq!(rendering("giraud", "ジロー", Kana), Same);
+        // One consonant changed: a misspelling.
+        assert_eq!(rendering("rossetti", "ロセッリ", Kana), Near);
+        // Another name, or an ordinary loanword.
+        assert_eq!(rendering("rossetti", "マルティン", Kana), Different);
+        assert_eq!(rendering("hollings", "ポンド", Kana), Different);
     }
 }
