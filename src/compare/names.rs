@@ -128,13 +128,15 @@ struct Key<'k> {
     cyrillic: bool,
     /// The word as written, when in katakana.
     kana: Option<&'k str>,
+    /// The whole name the word belongs to (its words' keys).
+    name: &'k str,
 }
 
 impl<'k> Key<'k> {
     /// A word looked up by its spelling alone (no typing-slip or acronym
     /// reading): whether a name has any counterpart at all.
     fn spelling(text: &'k str) -> Key<'k> {
-        Key { text, latin: true, plain: false, acronym: false, cyrillic: false, kana: None }
+        Key { text, latin: true, plain: false, acronym: false, cyrillic: false, kana: None, name: text }
     }
 }
 
@@ -209,15 +211,26 @@ fn heard_alike(word: &NameWord, key: &Key) -> bool {
     let key_heard = key.cyrillic || key.kana.is_some();
     match (word_heard, key_heard) {
         (true, false) if key.latin => match &word.kana {
-            Some(kana) => kana.split('・').any(|part| same(key.text, part, Script::Kana)),
+            Some(kana) => heard_in_kana(key.text, key.name, kana),
             None => same(key.text, &word.key, Script::Cyrillic),
         },
         (false, true) if word.latin => match key.kana {
-            Some(kana) => kana.split('・').any(|part| same(&word.key, part, Script::Kana)),
+            Some(kana) => heard_in_kana(&word.key, &word.placed.fact.value, kana),
             None => same(&word.key, key.text, Script::Cyrillic),
         },
         _ => false,
     }
+}
+
+/// Whether the Latin name word `key` of the name `name` is heard in the
+/// katakana token `kana`: as one of its words (between ・), or the whole
+/// name as the whole token, since names of several words are often written
+/// as one (ニューヨーク, ラスベガス).
+fn heard_in_kana(key: &str, name: &str, kana: &str) -> bool {
+    let same = |latin: &str, rendered: &str| rendering(latin, rendered, Script::Kana) == Rendering::Same;
+    let joined: String = name.split(' ').collect();
+    let whole: String = kana.chars().filter(|&c| c != '・').collect();
+    kana.split('・').any(|word| same(key, word)) || (name.contains(' ') && same(&joined, &whole))
 }
 
 pub fn check(view: &BeadView) -> Vec<Finding> {
@@ -334,7 +347,7 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
         // adapted: no exonym or ending excuses a different spelling.
         let copied = plain && !bead.target_words.cased;
         let cross_language = bead.cross_language && !copied;
-        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic, kana }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic, kana, name: &target.fact.value }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
         let anchored = |source: &NameWord| if cyrillic { heard_likeness(source, key, words) } else { anchored_likeness(source, target, key, words) };
         let likeness = match matched {
             Some(source) if cross_language => anchored(source).unwrap_or(likeness),
@@ -461,7 +474,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
         .map(|key| {
             let word = word_in(view, source, key, true);
             let kana = is_katakana_word(&word).then_some(word.as_str());
-            best(&Key { text: key, latin, plain: word.is_ascii(), acronym, cyrillic, kana }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0
+            best(&Key { text: key, latin, plain: word.is_ascii(), acronym, cyrillic, kana, name: &source.fact.value }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0
         })
         .collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
@@ -801,6 +814,15 @@ mod tests {
     use crate::compare::name_links::testing::counterpart;
     use crate::document::Span;
     use crate::extract::Fact;
+
+    #[test]
+    fn latin_names_heard_in_katakana_tokens() {
+        assert!(heard_in_kana("willoughby", "holly willoughby", "ホリー・ウィロビー"));
+        // A name of two words written as one.
+        assert!(heard_in_kana("york", "new york", "ニューヨーク"));
+        // Not a word heard by chance inside another.
+        assert!(!heard_in_kana("paolo", "paolo rossetti", "ベルナルディ"));
+    }
 
     #[test]
     fn names_rendered_by_meaning_link_to_common_words_or_their_stem() {

@@ -133,8 +133,9 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
                     Script::Han => merged(S | R, script),
                     // Джон, Хуан, Йохан.
                     Script::Cyrillic => S | K | H,
-                    // ジョン, ヨハン.
-                    Script::Arabic | Script::Kana => S,
+                    Script::Arabic => S,
+                    // ジョン, ヨハン, and Spanish ホセ.
+                    Script::Kana => S | H,
                 };
                 out.push(Sound { classes, optional: true });
                 (0, 1)
@@ -608,6 +609,8 @@ mod tests {
         assert_eq!(rendering("walker", "ウォーカー", Kana), Same);
         assert_eq!(rendering("palmer", "パーマー", Kana), Same);
         assert_eq!(rendering("giraud", "ジロー", Kana), Same);
+        // A Spanish j.
+        assert_eq!(rendering("bajares", "バハレス", Kana), Same);
         // One consonant changed: a misspelling.
         assert_eq!(rendering("rossetti", "ロセッリ", Kana), Near);
         // Another name, or an ordinary loanword.
