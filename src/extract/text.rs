@@ -57,6 +57,39 @@ pub fn is_katakana_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_katakana)
 }
 
+pub fn is_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Arabic letters without vowel marks or tatweel, alif written one way
+/// (أ إ آ as ا) and ى as ي: spellings vary in both.
+pub fn arabic_letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(*c as u32, 0x064B..=0x065F | 0x0670 | 0x0640))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            c => c,
+        })
+        .collect()
+}
+
+/// An Arabic word and what it may be once the words written joined to it
+/// are taken off: و or ف (and), then ب, ل or ك (in, for, as), then the
+/// article ال (ل with the article is written لل).
+pub fn arabic_bares(word: &str) -> Vec<String> {
+    let mut bares = vec![word.to_string()];
+    for prefixes in [&["و", "ف"][..], &["ب", "ل", "ك"][..]] {
+        let stripped: Vec<String> = bares.iter().flat_map(|b| prefixes.iter().filter_map(move |p| b.strip_prefix(p))).filter(|b| b.chars().count() >= 3).map(String::from).collect();
+        bares.extend(stripped);
+    }
+    let with_article: Vec<String> = bares.iter().filter_map(|b| b.strip_prefix("لل")).map(|rest| format!("ال{rest}")).collect();
+    bares.extend(with_article);
+    let bare: Vec<String> = bares.iter().filter_map(|b| b.strip_prefix("ال")).filter(|b| b.chars().count() >= 2).map(String::from).collect();
+    bares.extend(bare);
+    bares
+}
+
 pub fn is_devanagari(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x097F)
 }

@@ -10,22 +10,29 @@ use crate::extract::text::{tokenize, Class};
 /// whole words, written-out forms may take an ending, and forms in a
 /// script without case are found anywhere in the text.
 const ACRONYMS: &[&[&str]] = &[
-    &["AI", "KI", "IA", "SI", "UI", "ИИ", "ШІ", "人工智能", "人工知能", "एआई"],
-    &["WHO", "OMS", "ВОЗ", "世卫组织", "世界卫生组织", "世界保健機関", "डब्ल्यूएचओ"],
-    &["GDP", "BIP", "PIB", "PKB", "HDP", "ВВП", "国内生产总值", "国内総生産"],
-    &["CEO", "PDG", "генеральный директор", "首席执行官", "最高経営責任者"],
-    &["MP", "Abgeordnete", "Abgeordneten", "député", "diputado", "deputato", "poseł", "poslanec", "депутат", "议员", "議員"],
+    &["AI", "KI", "IA", "SI", "UI", "ИИ", "ШІ", "人工智能", "人工知能", "एआई", "الذكاء الاصطناعي"],
+    &["WHO", "OMS", "ВОЗ", "世卫组织", "世界卫生组织", "世界保健機関", "डब्ल्यूएचओ", "منظمة الصحة العالمية"],
+    &["GDP", "BIP", "PIB", "PKB", "HDP", "ВВП", "国内生产总值", "国内総生産", "الناتج المحلي"],
+    &["CEO", "PDG", "генеральный директор", "首席执行官", "最高経営責任者", "الرئيس التنفيذي", "الرئيسة التنفيذية"],
+    &["MP", "Abgeordnete", "Abgeordneten", "député", "diputado", "deputato", "poseł", "poslanec", "депутат", "议员", "議員", "نائب", "نواب", "البرلمان"],
     // Assembly Member (Wales).
     &["AM", "Abgeordnete", "Mitglied", "Mitglieder", "Nationalversammlungsmitglied", "membre", "miembro", "membro", "депутат", "议员"],
-    &["PM", "Premierminister", "Premier", "premier ministre", "primer ministro", "primo ministro", "premier", "премьер", "首相", "总理"],
-    &["ATM", "Geldautomat", "Bankautomat", "distributeur", "DAB", "GAB", "cajero", "bancomat", "bankomat", "банкомат", "自动取款机", "取款机", "提款机", "ＡＴＭ"],
+    &["PM", "Premierminister", "Premier", "premier ministre", "primer ministro", "primo ministro", "premier", "премьер", "首相", "总理", "رئيس الوزراء", "رئيسة الوزراء"],
+    &["ATM", "Geldautomat", "Bankautomat", "distributeur", "DAB", "GAB", "cajero", "bancomat", "bankomat", "банкомат", "自动取款机", "取款机", "提款机", "ＡＴＭ", "الصراف الآلي", "الصرف الآلي", "صراف آلي"],
     // British Summer Time, also given as the local time.
-    &["BST", "Sommerzeit", "Ortszeit", "heure d'été", "heure locale", "horario de verano", "hora local", "ora legale", "ora locale", "летнему времени", "летнее время", "местному времени", "夏令时", "当地时间", "夏時間", "現地時間"],
+    &["BST", "Sommerzeit", "Ortszeit", "heure d'été", "heure locale", "horario de verano", "hora local", "ora legale", "ora locale", "летнему времени", "летнее время", "местному времени", "夏令时", "当地时间", "夏時間", "現地時間", "توقيت"],
     &["PhD", "Doktor", "Doktorand", "promoviert", "doctorat", "docteur", "doctorado", "dottorato", "doktorat", "doktor", "доктор", "кандидат", "博士"],
-    &["FBI", "ФБР", "联邦调查局"],
-    &["CIA", "ЦРУ", "中情局", "中央情报局"],
-    &["NGO", "NRO", "ONG", "НКО", "НПО", "非政府组织"],
-    &["DNA", "DNS", "ADN", "ДНК", "脱氧核糖核酸"],
+    &["FBI", "ФБР", "联邦调查局", "مكتب التحقيقات الفيدرالي", "إف بي آي"],
+    &["CIA", "ЦРУ", "中情局", "中央情报局", "المخابرات المركزية", "سي آي إيه"],
+    &["NGO", "NRO", "ONG", "НКО", "НПО", "非政府组织", "غير حكومية", "غير الحكومية"],
+    &["DNA", "DNS", "ADN", "ДНК", "脱氧核糖核酸", "الحمض النووي"],
+    // Broadcasters, spelled out letter by letter in Arabic.
+    &["CNN", "美国有线电视新闻网", "有线电视新闻网", "سي إن إن"],
+    &["CBS", "哥伦比亚广播公司", "سي بي إس"],
+    &["NBC", "全国广播公司", "إن بي سي"],
+    &["ABC", "美国广播公司", "إيه بي سي"],
+    &["BBC", "英国广播公司", "بي بي سي"],
+    &["ITV", "آي تي في"],
     &["DM", "Direktnachricht", "message privé", "mensaje directo", "messaggio diretto", "личное сообщение", "私信"],
 ];
 
@@ -55,6 +62,9 @@ mod tests {
         assert!(written_otherwise("AI", "L'IA va changer le marché"));
         assert!(written_otherwise("AI", "развитие ИИ в Китае"));
         assert!(written_otherwise("AI", "人工智能的发展"));
+        assert!(written_otherwise("AI", "في مجال الذكاء الاصطناعي"));
+        assert!(written_otherwise("CNN", "على قنوات سي بي أس وسي إن إن"), "letter names, alif written either way");
+        assert!(written_otherwise("CBS", "على قنوات سي بي أس وسي إن إن"));
         assert!(written_otherwise("KI", "AI will change the market"));
         assert!(written_otherwise("MPs", "Labour-Abgeordnete stimmten dagegen"));
         assert!(written_otherwise("Labour AM", "一位工党的 AM 表示"), "the acronym kept, Labour translated");

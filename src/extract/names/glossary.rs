@@ -81,6 +81,11 @@ fn is_form(name: &str, form: &str) -> bool {
 /// Whether `text` (its `words` given) writes `form`: anywhere for a form
 /// in a script without case, as a run of whole words otherwise (see `fits`).
 pub fn writes(text: &str, words: &[&str], form: &str) -> bool {
+    if crate::extract::text::is_arabic(form) {
+        // Alif and ya are written more than one way.
+        use crate::extract::text::arabic_letters;
+        return arabic_letters(text).contains(&arabic_letters(form));
+    }
     if !form.chars().any(|c| c.is_uppercase() || c.is_lowercase()) {
         return text.contains(form);
     }

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::text::{ascii_key, is_han, is_kana, is_katakana, tokenize, Class};
+use crate::extract::text::{arabic_bares, arabic_letters, ascii_key, is_arabic, is_han, is_kana, is_katakana, tokenize, Class};
 
 /// English names (ASCII lowercase) and the other languages' forms (lowercase;
 /// stems for inflected languages).
@@ -71,16 +71,26 @@ pub fn by_long_form(word: &str) -> Option<&'static Place> {
 }
 
 fn form_matches(form: &str, word: &str) -> bool {
+    if is_arabic(form) {
+        let form = arabic_letters(form);
+        return arabic_bares(&arabic_letters(word)).iter().any(|bare| stem_matches(&form, bare));
+    }
     if form.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x2000 || c == '-' || c == '.') {
         // Stems of cased scripts: the word starts with the form, and is not
         // much longer (case endings only; short stems begin other names:
         // `kub` Kubera, `stan` Stanley).
-        let (form_length, word_length) = (form.chars().count(), word.chars().count());
-        word.starts_with(form) && word_length <= form_length + if form_length <= 4 { 2 } else { 4 }
+        stem_matches(form, word)
     } else {
         word == form
     }
 }
+
+/// The word starts with the stem and is not much longer.
+fn stem_matches(form: &str, word: &str) -> bool {
+    let (form_length, word_length) = (form.chars().count(), word.chars().count());
+    word.starts_with(form) && word_length <= form_length + if form_length <= 4 { 2 } else { 4 }
+}
+
 
 /// Compass and region prefixes a German compound puts before a place
 /// (Nordmexiko, Zentralmexiko, Südostasien).
@@ -185,8 +195,11 @@ impl Place {
     pub fn named_in(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
         let words: Vec<String> = tokenize(&lower).into_iter().filter(|t| t.class == Class::Word).map(|t| t.norm).collect();
+        let arabic_text = is_arabic(&lower).then(|| arabic_letters(&lower));
         let in_words = |form: &str| {
-            if form.contains([' ', '.', '-']) {
+            if let (true, Some(text)) = (form.contains(' ') && is_arabic(form), &arabic_text) {
+                text.contains(&arabic_letters(form))
+            } else if form.contains([' ', '.', '-']) {
                 lower.contains(form)
             } else {
                 words.iter().any(|w| form_matches(form, w) || derived_form(form, w))
@@ -300,6 +313,19 @@ mod tests {
         assert!(by_english("cologne").unwrap().named_in("в Кельне"));
         assert!(by_english("baja california").unwrap().named_in("от Нижней Калифорнии до Соноры"));
         assert!(!by_english("wales").unwrap().named_in("лидер шотландских консерваторов"));
+    }
+
+    #[test]
+    fn arabic_forms_with_joined_words() {
+        // The article, "and", "for" written joined to the name.
+        assert!(by_english("mexico").unwrap().named_in("المياه الباردة للساحل الشمالي للمكسيك"));
+        assert!(by_english("china").unwrap().named_in("في جنوب غرب الصين"));
+        assert!(by_english("greece").unwrap().named_in("نزاع مع اليونان والذي"));
+        assert!(by_english("europe").unwrap().named_in("والأمن الوطني، وأوروبا"));
+        assert!(by_english("scotland").unwrap().named_in("بي بي سي اسكتلندا"));
+        // Alif written with or without hamza, in a form of two words.
+        assert!(by_english("nato").unwrap().named_in("عضوية حلف شمال الاطلسي"));
+        assert!(!by_english("mexico").unwrap().named_in("في جنوب غرب الصين"));
     }
 
     #[test]

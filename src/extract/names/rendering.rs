@@ -86,7 +86,7 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
                 (0, 1)
             }
             // Silent after a vowel (Willoughby, Leigh); Ghana keeps it.
-            _ if rest.starts_with("gh") && i > 0 && vowel(bytes[i - 1]) && (silent || script == Script::Cyrillic) => {
+            _ if rest.starts_with("gh") && i > 0 && vowel(bytes[i - 1]) && (silent || matches!(script, Script::Cyrillic | Script::Arabic)) => {
                 out.push(Sound { classes: K, optional: true });
                 (0, 2)
             }
@@ -449,12 +449,13 @@ impl Heard {
         }
         let target = rendered_sounds(rendered, self.script);
         let mut best = apart(&self.sounds, &target);
-        // Arabic joins a preposition or the article to the word (لـ، بـ،
-        // ال); Russian declines it. Cyrillic words arrive as text or as
+        // Arabic joins "and", a preposition and the article to the word
+        // (و، لـ، بـ، ال); Russian declines it. Cyrillic words arrive as text or as
         // their ASCII key, so the endings come off the key.
         let key = if self.script == Script::Cyrillic { crate::extract::text::ascii_key(rendered) } else { String::new() };
+        let bares = if self.script == Script::Arabic { crate::extract::text::arabic_bares(rendered) } else { Vec::new() };
         let affixed: Vec<&str> = match self.script {
-            Script::Arabic => ["ال", "ل", "ب", "ك", "ف"].iter().filter_map(|p| rendered.strip_prefix(p)).collect(),
+            Script::Arabic => bares.iter().skip(1).map(String::as_str).collect(),
             Script::Cyrillic => cyrillic_ending_keys().iter().filter_map(|e| key.strip_suffix(e.as_str())).collect(),
             Script::Han | Script::Kana => Vec::new(),
         };
