@@ -140,10 +140,9 @@ impl<'k> Key<'k> {
     }
 }
 
-/// How well `key` is found on the other side, and the name word it matched.
-fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
-    let heard_key = *key;
-    let Key { text: key, latin: key_latin, plain: key_plain, acronym, .. } = *key;
+/// How well `wanted` is found on the other side, and the name word it matched.
+fn best<'a, 'b>(wanted: &Key, names: &'b [NameWord<'a>], words: &Words, cross_language: bool, japanese: bool) -> (Likeness, Option<&'b NameWord<'a>>) {
+    let Key { text: key, latin: key_latin, plain: key_plain, acronym, .. } = *wanted;
     let mut result = (Likeness::Different, None);
     let mut slip = None;
     for word in names {
@@ -163,7 +162,7 @@ fn best<'a, 'b>(key: &Key, names: &'b [NameWord<'a>], words: &Words, cross_langu
         if likeness < Likeness::Variant && cross_language && long_enough && skeleton == consonants(key) {
             likeness = Likeness::Variant;
         }
-        if likeness < Likeness::Variant && cross_language && heard_alike(word, &heard_key) {
+        if likeness < Likeness::Variant && cross_language && heard_alike(word, wanted) {
             likeness = Likeness::Variant;
         }
         if likeness == Likeness::Similar && cross_language {
