@@ -59,8 +59,8 @@ fn merged(classes: u16, script: Script) -> u16 {
 }
 
 /// The consonants of a Latin-script key (lowercase ASCII), as `script`
-/// would hear them; with `silent`, Chinese may leave out what English
-/// spelling writes but does not say.
+/// would hear them; with `silent`, Chinese and Japanese may leave out what
+/// English spelling writes but does not say.
 fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
     let silent = silent && matches!(script, Script::Han | Script::Kana);
     let bytes = key.as_bytes();
@@ -178,8 +178,8 @@ fn latin_sounds(key: &str, script: Script, silent: bool) -> Vec<Sound> {
             last.optional = true;
         }
     }
-    // French leaves a final d, t, s, x or z unsaid, and Cyrillic with it
-    // (Hazard → Азар, Giroud → Жиру).
+    // French leaves a final d, t, s, x or z unsaid, and Cyrillic and
+    // katakana with it (Hazard → Азар, Giroud → Жиру, ジルー).
     if matches!(script, Script::Cyrillic | Script::Kana) && bytes.last().is_some_and(|&b| matches!(b, b'd' | b't' | b's' | b'x' | b'z')) {
         if let Some(last) = out.last_mut() {
             last.optional = true;
