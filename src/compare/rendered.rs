@@ -10,7 +10,7 @@ use super::links::Links;
 use super::{fact_location, location, BeadView, Placed};
 use crate::extract::names::rendering::{Heard, Rendering, Script, MIN_SOUNDS};
 use crate::extract::names::similarity::{classify, Likeness};
-use crate::extract::text::{ascii_key, base_language, is_han, tokenize, Class};
+use crate::extract::text::{ascii_key, base_language, is_arabic, is_han, tokenize, Class};
 use crate::report::{Finding, Rule, Severity};
 
 pub(super) enum Rendered {
@@ -38,7 +38,7 @@ fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
     match script {
         Script::Arabic => tokenize(text)
             .into_iter()
-            .filter(|t| t.class == Class::Word && t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+            .filter(|t| t.class == Class::Word && is_arabic(t.text))
             .map(|t| t.start..t.end)
             .collect(),
         Script::Cyrillic | Script::Kana => Vec::new(),

@@ -57,6 +57,7 @@ pub fn is_katakana_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_katakana)
 }
 
+/// Any letter of the Arabic block.
 pub fn is_arabic(text: &str) -> bool {
     text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }

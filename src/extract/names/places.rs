@@ -72,6 +72,11 @@ pub fn by_long_form(word: &str) -> Option<&'static Place> {
 
 fn form_matches(form: &str, word: &str) -> bool {
     if is_arabic(form) {
+        // Most words of a text are not Arabic, and this runs for every
+        // word and form.
+        if !is_arabic(word) {
+            return false;
+        }
         let form = arabic_letters(form);
         return arabic_bares(&arabic_letters(word)).iter().any(|bare| stem_matches(&form, bare));
     }
@@ -90,7 +95,6 @@ fn stem_matches(form: &str, word: &str) -> bool {
     let (form_length, word_length) = (form.chars().count(), word.chars().count());
     word.starts_with(form) && word_length <= form_length + if form_length <= 4 { 2 } else { 4 }
 }
-
 
 /// Compass and region prefixes a German compound puts before a place
 /// (Nordmexiko, Zentralmexiko, Südostasien).

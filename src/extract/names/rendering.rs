@@ -450,16 +450,17 @@ impl Heard {
         let target = rendered_sounds(rendered, self.script);
         let mut best = apart(&self.sounds, &target);
         // Arabic joins "and", a preposition and the article to the word
-        // (و، لـ، بـ، ال); Russian declines it. Cyrillic words arrive as text or as
-        // their ASCII key, so the endings come off the key.
-        let key = if self.script == Script::Cyrillic { crate::extract::text::ascii_key(rendered) } else { String::new() };
-        let bares = if self.script == Script::Arabic { crate::extract::text::arabic_bares(rendered) } else { Vec::new() };
-        let affixed: Vec<&str> = match self.script {
-            Script::Arabic => bares.iter().skip(1).map(String::as_str).collect(),
-            Script::Cyrillic => cyrillic_ending_keys().iter().filter_map(|e| key.strip_suffix(e.as_str())).collect(),
+        // (و، لـ، بـ، ال); Russian declines it. Cyrillic words arrive as
+        // text or as their ASCII key, so the endings come off the key.
+        let affixed: Vec<String> = match self.script {
+            Script::Arabic => crate::extract::text::arabic_bares(rendered).into_iter().skip(1).collect(),
+            Script::Cyrillic => {
+                let key = crate::extract::text::ascii_key(rendered);
+                cyrillic_ending_keys().iter().filter_map(|e| key.strip_suffix(e.as_str())).map(String::from).collect()
+            }
             Script::Han | Script::Kana => Vec::new(),
         };
-        for rest in affixed.into_iter().filter(|r| r.chars().count() >= 2) {
+        for rest in affixed.iter().filter(|r| r.chars().count() >= 2) {
             best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
         }
         let relaxed_same = || self.relaxed.as_ref().and_then(|r| shared(r, &target)).is_some_and(|n| n >= 3);
