@@ -3,8 +3,8 @@
 //!
 //! usage: align_dev SET_DIR CACHE_DIR [OUT_DIR] [key=value ...]
 //!
-//! CACHE_DIR/<set>/<doc>.src.f32 holds little-endian f32 rows (384 wide)
-//! and <doc>.src.tok one token count per line; likewise for .tgt.
+//! CACHE_DIR/<set>/<doc>.src.f32 holds little-endian f32 rows (384 wide,
+//! or `dim=N` for vectors of another model or several joined) and <doc>.src.tok one token count per line; likewise for .tgt.
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
 //! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
 //! marks_weight, verbatim_weight, neighbour_share,
@@ -103,7 +103,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "context_distance" => o.matching.context_distance = value.parse()?,
             "merge_gain" => o.matching.merge_gain = value.parse()?,
             "merge_distance" => o.matching.merge_distance = value.parse()?,
-            "mode" | "lengths" | "concat" | "verbose" | "marks" => {}
+            "mode" | "lengths" | "concat" | "verbose" | "marks" | "dim" => {}
             _ => anyhow::bail!("unknown key {key}"),
         }
     }
@@ -130,7 +130,8 @@ fn load(cached: &Path, text: &Path, settings: &BTreeMap<String, String>) -> anyh
             runs.push(Embeddings { dim: 384, tokens: vec![0; data.len() / 384], data, truncated: vec![] });
         }
     }
-    Ok((Embeddings { dim: 384, data, tokens, truncated: vec![] }, lengths, runs))
+    let dim: usize = settings.get("dim").map_or(Ok(384), |d| d.parse())?;
+    Ok((Embeddings { dim, data, tokens, truncated: vec![] }, lengths, runs))
 }
 
 fn floats(path: &Path) -> anyhow::Result<Vec<f32>> {
