@@ -8,7 +8,7 @@
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
 //! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
 //! marks_weight, verbatim_weight, neighbour_share,
-//! quote_end_weight),
+//! quote_end_weight, wordless_weight),
 //! lengths=tokens|chars, concat=N (cached embeddings of runs of 2..=N+1
 //! sentences, <doc>.src.c2.f32 …),
 //! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr).
@@ -40,11 +40,13 @@ fn main() -> anyhow::Result<()> {
         let side = |ext: &str| load(&cache.join(&set_name).join(format!("{doc}.{ext}")), &set.join(format!("{doc}.{ext}")), &settings);
         let ((source, source_lengths, source_runs), (target, target_lengths, target_runs)) = (side("src")?, side("tgt")?);
         let started = std::time::Instant::now();
-        let marks = |ext: &str| -> anyhow::Result<Vec<Vec<u32>>> {
-            let text = std::fs::read_to_string(set.join(format!("{doc}.{ext}")))?;
-            Ok(if settings.get("marks").is_some_and(|m| m == "0") { Vec::new() } else { text.lines().map(transcheck::align::marks).collect() })
+        let read = |ext: &str| std::fs::read_to_string(set.join(format!("{doc}.{ext}")));
+        let (source_text, target_text) = (read("src")?, read("tgt")?);
+        let (source_marks, target_marks) = if settings.get("marks").is_some_and(|m| m == "0") {
+            (Vec::new(), Vec::new())
+        } else {
+            transcheck::align::document_marks(&source_text.lines().collect::<Vec<_>>(), &target_text.lines().collect::<Vec<_>>())
         };
-        let (source_marks, target_marks) = (marks("src")?, marks("tgt")?);
         let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs, marks: Some(&source_marks) };
         let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs, marks: Some(&target_marks) };
         let alignment = align_sides(source, target, &options);
@@ -98,6 +100,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "verbatim_weight" => cost(&mut costs.verbatim_weight)?,
             "neighbour_share" => cost(&mut costs.neighbour_share)?,
             "quote_end_weight" => cost(&mut costs.quote_end_weight)?,
+            "wordless_weight" => cost(&mut costs.wordless_weight)?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,

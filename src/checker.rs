@@ -53,11 +53,6 @@ pub struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
-    /// Each sentence's marks (punctuation, numbers, names), for the aligner.
-    pub fn marks(&self) -> Vec<Vec<u32>> {
-        self.sentence_texts().into_iter().map(align::marks).collect()
-    }
-
     pub fn sentence_texts(&self) -> Vec<&'d str> {
         self.sentences.iter().map(|s| s.text(&self.document.text)).collect()
     }
@@ -105,7 +100,7 @@ impl Checker {
         let source = self.prepare(source, source_lang)?;
         let target = self.prepare(target, target_lang)?;
         let options = AlignOptions { same_language: source.language.language == target.language.language, ..self.config.align.clone() };
-        let (source_marks, target_marks) = (source.marks(), target.marks());
+        let (source_marks, target_marks) = align::document_marks(&source.sentence_texts(), &target.sentence_texts());
         let alignment = align::align_sides(
             align::Side { marks: Some(&source_marks), ..align::Side::new(&source.embeddings) },
             align::Side { marks: Some(&target_marks), ..align::Side::new(&target.embeddings) },

@@ -16,10 +16,51 @@
 //! (`is_verbatim`): numbers and capitalised words (names), each its own id.
 //! Neither counts in a sentence's first word: line, list and paragraph
 //! numbers that differ between the two files would pull beads together,
-//! and a sentence's first word is capitalised whatever it is.
+//! and a sentence's first word is capitalised whatever it is, unless the
+//! pair writes it as a name elsewhere (`document_marks`).
+//!
+//! A sentence with no word at all (OCR debris, a rule: `.....`, `- _-`)
+//! carries a mark of its own (`is_wordless_line`): it stands as a bead of
+//! its own, and a bead side that takes it in with other sentences pays.
+
+use std::collections::HashSet;
+
+/// Marks of each sentence of two documents (see `marks`). A capitalised
+/// first word counts as a name, too, where either document writes it
+/// capitalised past a first word (`Evans, …` beside `… Ch. Evans`): a
+/// sentence's first word is capitalised whatever it is, but a word that
+/// the pair also writes as a name mid-sentence is one. Function words
+/// that two languages spell alike (`Para`, `Como`) are not written so.
+pub fn document_marks(source: &[&str], target: &[&str]) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let source: Vec<Marked> = source.iter().map(|text| sentence_marks(text)).collect();
+    let target: Vec<Marked> = target.iter().map(|text| sentence_marks(text)).collect();
+    let names: HashSet<u32> =
+        source.iter().chain(&target).flat_map(|(marks, _)| marks.iter().copied().filter(|&m| is_verbatim(m))).collect();
+    let finish = |side: Vec<Marked>| -> Vec<Vec<u32>> {
+        side.into_iter()
+            .map(|(mut marks, first)| {
+                if let Some(id) = first.filter(|id| names.contains(id)) {
+                    marks.push(id);
+                    marks.sort_unstable();
+                }
+                marks
+            })
+            .collect()
+    };
+    (finish(source), finish(target))
+}
+
+/// A sentence's marks and its first word's id where that may be a name.
+type Marked = (Vec<u32>, Option<u32>);
 
 /// Marks of one sentence, sorted: one small id per punctuation class.
 pub fn marks(text: &str) -> Vec<u32> {
+    sentence_marks(text).0
+}
+
+/// Marks of one sentence, and the id of its first word where that may be
+/// a name (see `first_name`).
+fn sentence_marks(text: &str) -> Marked {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<u32> = (0..chars.len())
         .filter_map(|at| match chars[at] {
@@ -35,9 +76,22 @@ pub fn marks(text: &str) -> Vec<u32> {
     if closes_quotation(&chars) {
         out.push(QUOTE_END);
     }
+    if is_wordless(&chars) {
+        out.push(WORDLESS);
+    }
     out.extend(verbatim(&chars));
     out.sort_unstable();
-    out
+    (out, first_name(&chars))
+}
+
+/// The id of the first word where it is capitalised and at least
+/// `MIN_NAME` letters long (after any opening punctuation: `«Makalu»`).
+fn first_name(chars: &[char]) -> Option<u32> {
+    let start = chars.iter().position(|c| c.is_alphanumeric())?;
+    let end = start + chars[start..].iter().take_while(|c| c.is_alphabetic()).count();
+    let word = &chars[start..end];
+    let first_end = chars.iter().position(|c| c.is_whitespace()).unwrap_or(chars.len());
+    (start < first_end && word.len() >= MIN_NAME && word[0].is_uppercase()).then(|| verbatim_id(word))
 }
 
 /// Whether the last visible character is a quotation mark right after
@@ -51,6 +105,19 @@ fn closes_quotation(chars: &[char]) -> bool {
     let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
     let cased = chars.iter().filter(|c| c.is_lowercase() || c.is_uppercase()).count();
     quote && 2 * cased > letters
+}
+
+/// No two letters in a row, no digit, no Han or kana character: OCR
+/// debris, rules and separators (`.....`, `- _-`, `h * "`).
+fn is_wordless(chars: &[char]) -> bool {
+    let han_or_kana = |c: &char| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF);
+    let letter_pair = chars.windows(2).any(|w| w[0].is_alphabetic() && w[1].is_alphabetic());
+    !letter_pair && !chars.iter().any(|c| c.is_numeric() || han_or_kana(c))
+}
+
+/// Whether a sentence's marks say it has no word (see `is_wordless`).
+pub fn is_wordless_line(marks: &[u32]) -> bool {
+    marks.contains(&WORDLESS)
 }
 
 /// Whether a sentence's marks say it closes a quotation (see `marks`).
@@ -108,6 +175,8 @@ const SEMICOLON: u32 = 4;
 const QUOTE: u32 = 5;
 /// The sentence closes a quotation; never shared (see `shared_kinds`).
 const QUOTE_END: u32 = 6;
+/// The sentence has no word; never shared.
+const WORDLESS: u32 = 7;
 
 /// Quotation marks other than the straight `'`.
 const QUOTES: [char; 15] = ['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』'];
@@ -137,7 +206,7 @@ pub fn shared_kinds(a: &[u32], b: &[u32]) -> (usize, usize) {
             std::cmp::Ordering::Equal => {
                 if is_verbatim(a[i]) {
                     shared.1 += 1;
-                } else if a[i] != QUOTE_END {
+                } else if a[i] != QUOTE_END && a[i] != WORDLESS {
                     shared.0 += 1;
                 }
                 i += 1;
@@ -175,6 +244,27 @@ mod tests {
         assert!(!ends_quotation(&marks("«Мы победили».")), "the sentence, not the quotation, ends last");
         assert!(!ends_quotation(&marks("He called it “a disaster”")), "a quoted phrase");
         assert!(ends_quotation(&marks("Он сказал: «Мы победим!»")));
+    }
+
+    #[test]
+    fn a_first_word_is_a_name_where_the_pair_writes_it_as_one() {
+        let source = ["Evans , Gipfelmannschaften G. Band .", "Para ellos ."];
+        let target = ["Chef Ch. Evans ;", "Para eles ."];
+        let (source_marks, target_marks) = document_marks(&source, &target);
+        assert_eq!(shared_kinds(&source_marks[0], &target_marks[0]), (0, 1), "Evans, written mid-sentence in the target");
+        assert_eq!(shared_kinds(&source_marks[1], &target_marks[1]), (0, 0), "Para is never written as a name");
+        assert_eq!(source_marks[1], marks("Para ellos ."));
+    }
+
+    #[test]
+    fn wordless_lines_are_marked_and_never_shared() {
+        for debris in [".....", "- _-", "h * \"", ".:-- , ."] {
+            assert!(is_wordless_line(&marks(debris)), "{debris}");
+        }
+        for line in ["24 a !", "C'est", "嗯。", "ね", "1956 ) ."] {
+            assert!(!is_wordless_line(&marks(line)), "{line}");
+        }
+        assert_eq!(shared_kinds(&marks("....."), &marks("- -")), (0, 0));
     }
 
     #[test]

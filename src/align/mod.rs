@@ -21,7 +21,7 @@ mod split;
 mod translation;
 
 pub use assign::Thresholds as MatchThresholds;
-pub use marks::marks;
+pub use marks::{document_marks, marks};
 
 #[cfg(test)]
 mod tests;
@@ -127,6 +127,10 @@ pub struct Costs {
     /// sentence ends an utterance, and the next one starts a new bead
     /// (see [`marks`]).
     pub quote_end_weight: f32,
+    /// Cost per wordless sentence (OCR debris, a rule of dots or dashes;
+    /// see [`marks`]) in a bead side of two or more sentences: such a line
+    /// is aligned on its own, mostly as an insertion or deletion.
+    pub wordless_weight: f32,
 }
 
 impl Costs {
@@ -144,6 +148,7 @@ impl Costs {
             verbatim_weight: 0.7,
             neighbour_share: 0.2,
             quote_end_weight: 0.2,
+            wordless_weight: 0.5,
         }
     }
 
@@ -161,6 +166,7 @@ impl Costs {
             verbatim_weight: 0.0,
             neighbour_share: 0.0,
             quote_end_weight: 0.0,
+            wordless_weight: 0.0,
         }
     }
 }

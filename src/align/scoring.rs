@@ -10,10 +10,11 @@
 //! the other side (a stray sentence cannot hide in a merge), a squared log
 //! length ratio calibrated on the document pair, a reward for each
 //! punctuation mark both sides carry (see `marks`), a cost for running a
-//! side on past a sentence that closes a quotation, and a bonus per bead
+//! side on past a sentence that closes a quotation, a cost for each
+//! wordless line (debris) taken into a side with other sentences, and a bonus per bead
 //! that makes the DP prefer more, smaller beads where similarity is a tie.
 
-use super::marks::{ends_quotation, shared_kinds};
+use super::marks::{ends_quotation, is_wordless_line, shared_kinds};
 use super::runs::Runs;
 use super::similarity::dot;
 use super::Costs;
@@ -104,7 +105,10 @@ impl<'a> Scorer<'a> {
     /// shared in one bead only, so splitting and merging is neutral unless
     /// a mark crosses the boundary; skipped sentences share none).
     fn marks_cost(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
-        let unweighted = self.costs.marks_weight == 0.0 && self.costs.verbatim_weight == 0.0 && self.costs.quote_end_weight == 0.0;
+        let unweighted = self.costs.marks_weight == 0.0
+            && self.costs.verbatim_weight == 0.0
+            && self.costs.quote_end_weight == 0.0
+            && self.costs.wordless_weight == 0.0;
         if unweighted || self.source_marks.is_empty() {
             return 0.0;
         }
@@ -118,7 +122,9 @@ impl<'a> Scorer<'a> {
         let (punctuation, verbatim) = shared_kinds(&source, &target);
         let run_on = inner_quote_ends(self.source_marks, source_start, source_len)
             + inner_quote_ends(self.target_marks, target_start, target_len);
-        self.costs.quote_end_weight * run_on as f32
+        let wordless = wordless_in_merge(self.source_marks, source_start, source_len)
+            + wordless_in_merge(self.target_marks, target_start, target_len);
+        self.costs.quote_end_weight * run_on as f32 + self.costs.wordless_weight * wordless as f32
             - (self.costs.marks_weight * punctuation as f32 + self.costs.verbatim_weight * verbatim as f32)
     }
 
@@ -156,6 +162,14 @@ impl<'a> Scorer<'a> {
 /// Sentences of `start..start + len`, all but the last, that close a quotation.
 fn inner_quote_ends(marks: &[Vec<u32>], start: usize, len: usize) -> usize {
     marks[start..start + len - 1].iter().filter(|m| ends_quotation(m)).count()
+}
+
+/// Wordless sentences of `start..start + len` when it holds two or more.
+fn wordless_in_merge(marks: &[Vec<u32>], start: usize, len: usize) -> usize {
+    if len < 2 {
+        return 0;
+    }
+    marks[start..start + len].iter().filter(|m| is_wordless_line(m)).count()
 }
 
 fn mean(values: &[f32], start: usize, len: usize) -> f32 {

@@ -173,3 +173,27 @@ fn split_sentence_keeps_both_halves() {
     assert!(found.contains(&(vec![3], vec![0, 1])), "{found:?}");
     assert!(found.contains(&(vec![5], vec![2])), "{found:?}");
 }
+
+#[test]
+fn a_wordless_line_stands_on_its_own() {
+    // Target 4 is OCR debris ("- _-") whose vector leans towards source 3:
+    // by the vectors alone it joins target 3's bead.
+    let mut rows: Vec<Vec<f32>> = (0..4u64).map(|i| sentence(&[i], i)).collect();
+    rows.push(sentence(&[3, 90], 77));
+    rows.extend((4..8u64).map(|i| sentence(&[i], i)));
+    let target = embeddings(rows, vec![20, 20, 20, 20, 4, 20, 20, 20, 20]);
+    let source_marks: Vec<Vec<u32>> = (0..8).map(|_| marks("Ein Satz.")).collect();
+    let target_marks: Vec<Vec<u32>> = (0..9).map(|j| marks(if j == 4 { "- _-" } else { "Une phrase." })).collect();
+    let source = source(8);
+    let bead_of_debris = |wordless_weight: f32| {
+        let options = AlignOptions { costs: Some(Costs { wordless_weight, ..Costs::translation() }), ..translation() };
+        let alignment = align_sides(
+            Side { marks: Some(&source_marks), ..Side::new(&source) },
+            Side { marks: Some(&target_marks), ..Side::new(&target) },
+            &options,
+        );
+        pairs(&alignment).into_iter().find(|(_, t)| t.contains(&4)).unwrap()
+    };
+    assert_eq!(bead_of_debris(0.0), (vec![3], vec![3, 4]), "the vectors alone merge it");
+    assert_eq!(bead_of_debris(Costs::translation().wordless_weight), (vec![], vec![4]));
+}

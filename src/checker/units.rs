@@ -49,14 +49,15 @@ fn by_unit(file: &Bilingual, prepared: &Prepared, target: bool) -> Vec<Vec<usize
 
 /// One bead per single-sentence unit; the aligner inside longer units. Also
 /// the index of each unit's first bead.
-fn align_units(
+fn align_units<'d>(
     source_units: &[Vec<usize>],
     target_units: &[Vec<usize>],
-    source: &Prepared,
-    target: &Prepared,
+    source: &Prepared<'d>,
+    target: &Prepared<'d>,
     options: &AlignOptions,
 ) -> (Alignment, Vec<Option<usize>>) {
     let options = AlignOptions { mode: Mode::Translation, ..options.clone() };
+    let (source_texts, target_texts) = (source.sentence_texts(), target.sentence_texts());
     let mut beads = Vec::new();
     let mut first_bead = Vec::with_capacity(source_units.len());
     for (source_ids, target_ids) in source_units.iter().zip(target_units) {
@@ -70,11 +71,8 @@ fn align_units(
             continue;
         }
         let (source_rows, target_rows) = (subset(&source.embeddings, source_ids), subset(&target.embeddings, target_ids));
-        let marks = |prepared: &Prepared, ids: &[usize]| -> Vec<Vec<u32>> {
-            let texts = prepared.sentence_texts();
-            ids.iter().map(|&i| align::marks(texts[i])).collect()
-        };
-        let (source_marks, target_marks) = (marks(source, source_ids), marks(target, target_ids));
+        let pick = |all: &[&'d str], ids: &[usize]| -> Vec<&'d str> { ids.iter().map(|&i| all[i]).collect() };
+        let (source_marks, target_marks) = align::document_marks(&pick(&source_texts, source_ids), &pick(&target_texts, target_ids));
         let inner = align::align_sides(
             align::Side { marks: Some(&source_marks), ..align::Side::new(&source_rows) },
             align::Side { marks: Some(&target_marks), ..align::Side::new(&target_rows) },
