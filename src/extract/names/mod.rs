@@ -135,7 +135,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         // A clause-initial capital says nothing: "Glava Dagestana Vladimir…"
         // starts with a common noun. That word stands alone, weak.
         let mut first = first;
-        if starts_clause(tokens, first) {
+        if starts_clause(tokens, first) && !(language != "de" && hyphenated_name(tokens, first, last)) {
             facts.push(fact(tokens, first, first, true));
             first += 1;
             while first <= last && tokens[first].class != Class::Word {
@@ -161,6 +161,14 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         facts.push(fact(tokens, first, last, weak));
     }
     facts
+}
+
+/// A clause-initial word joined by a hyphen to a capitalised one of the
+/// same name (`Grande-Bretagne`, `Saint-Denis`, `Jean-Pierre`): the second
+/// capital is no clause's, so the whole is a name. Not in German, which
+/// capitalises every noun of a compound (`Latenight-Moderator`).
+fn hyphenated_name(tokens: &[Token], first: usize, last: usize) -> bool {
+    last >= first + 2 && tokens[first + 1].text == "-" && !tokens[first + 1].space_before && name_word(&tokens[first + 2])
 }
 
 /// Devanagari spells English names with a sign native words lack: the
@@ -225,5 +233,6 @@ mod tests {
         assert!(weak("Selon M. Doesbi, rien.").contains(&("doesbi".to_string(), false)));
         assert_eq!(weak("Erdogan then headed for Cologne to open a new mosque."), vec![("erdogan".to_string(), true), ("cologne".to_string(), false)]);
         assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa".to_string(), false), ("birmingham".to_string(), false)]);
+        assert_eq!(weak("Grande-Bretagne : la crise."), vec![("grande bretagne".to_string(), false)], "a hyphenated name opening a sentence");
     }
 }

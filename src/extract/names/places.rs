@@ -261,6 +261,12 @@ mod tests {
         assert!(mexico.named_in("die mexikanische Regierung"));
         assert!(by_english("scotland").unwrap().named_in("den schottischen Kapitän"));
         assert!(by_english("italy").unwrap().named_in("die italienischen Behörden"));
+        // French adjectives that do not start with the place's form.
+        assert!(germany.named_in("les dirigeants turc et allemand"));
+        assert!(by_english("turkey").unwrap().named_in("les dirigeants turc et allemand"));
+        assert!(by_english("scotland").unwrap().named_in("le capitaine écossais"));
+        assert!(by_english("britain").unwrap().named_in("le gouvernement britannique"));
+        assert!(by_english("united states").unwrap().named_in("les responsables américains"));
         // Demonyms.
         assert!(by_english("macedonia").unwrap().named_in("Mazedonier stimmen ab"));
         assert!(by_english("italy").unwrap().named_in("die Italiener"));
