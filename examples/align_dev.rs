@@ -4,7 +4,8 @@
 //! usage: align_dev SET_DIR CACHE_DIR [OUT_DIR] [key=value ...]
 //!
 //! CACHE_DIR/<set>/<doc>.src.f32 holds little-endian f32 rows (384 wide,
-//! or `dim=N` for vectors of another model or several joined) and <doc>.src.tok one token count per line; likewise for .tgt.
+//! or `dim=N` for vectors of another model or several joined) and
+//! <doc>.src.tok one token count per line; likewise for .tgt.
 //! Keys: mode, max_bead, window, neighbours, the `Costs` fields (skip,
 //! size_exponent, merged_weight, member_weight, bead_bonus, length_weight,
 //! marks_weight, verbatim_weight, neighbour_share,

@@ -19,9 +19,10 @@
 //! and a sentence's first word is capitalised whatever it is, unless the
 //! pair writes it as a name elsewhere (`document_marks`).
 //!
-//! A sentence with no word at all (OCR debris, a rule: `.....`, `- _-`)
-//! carries a mark of its own (`is_wordless_line`): it stands as a bead of
-//! its own, and a bead side that takes it in with other sentences pays.
+//! A sentence with no word at all (OCR debris, a rule: `.....`, `- _-`;
+//! see `is_wordless`) carries a mark of its own (`is_wordless_line`): it
+//! stands as a bead of its own, and a bead side that takes it in with
+//! other sentences pays.
 
 use std::collections::HashSet;
 
@@ -107,12 +108,14 @@ fn closes_quotation(chars: &[char]) -> bool {
     quote && 2 * cased > letters
 }
 
-/// No two letters in a row, no digit, no Han or kana character: OCR
-/// debris, rules and separators (`.....`, `- _-`, `h * "`).
+/// No two letters in a row, no digit, and no letter of a script whose
+/// single letter can be a word (Han, kana, Hangul, Arabic…; everything
+/// past Latin, Greek and Cyrillic): OCR debris, rules and separators
+/// (`.....`, `- _-`, `h * "`).
 fn is_wordless(chars: &[char]) -> bool {
-    let han_or_kana = |c: &char| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF);
     let letter_pair = chars.windows(2).any(|w| w[0].is_alphabetic() && w[1].is_alphabetic());
-    !letter_pair && !chars.iter().any(|c| c.is_numeric() || han_or_kana(c))
+    let word_letter = |c: &char| c.is_alphabetic() && *c as u32 >= 0x0530;
+    !letter_pair && !chars.iter().any(|c| c.is_numeric() || word_letter(c))
 }
 
 /// Whether a sentence's marks say it has no word (see `is_wordless`).
@@ -261,7 +264,7 @@ mod tests {
         for debris in [".....", "- _-", "h * \"", ".:-- , ."] {
             assert!(is_wordless_line(&marks(debris)), "{debris}");
         }
-        for line in ["24 a !", "C'est", "嗯。", "ね", "1956 ) ."] {
+        for line in ["24 a !", "C'est", "嗯。", "ね", "네.", "1956 ) ."] {
             assert!(!is_wordless_line(&marks(line)), "{line}");
         }
         assert_eq!(shared_kinds(&marks("....."), &marks("- -")), (0, 0));

@@ -11,8 +11,9 @@
 //! length ratio calibrated on the document pair, a reward for each
 //! punctuation mark both sides carry (see `marks`), a cost for running a
 //! side on past a sentence that closes a quotation, a cost for each
-//! wordless line (debris) taken into a side with other sentences, and a bonus per bead
-//! that makes the DP prefer more, smaller beads where similarity is a tie.
+//! wordless line (debris) taken into a side with other sentences, and a
+//! bonus per bead that makes the DP prefer more, smaller beads where
+//! similarity is a tie.
 
 use super::marks::{ends_quotation, is_wordless_line, shared_kinds};
 use super::runs::Runs;
