@@ -227,9 +227,12 @@ fn heard_alike(word: &NameWord, key: &Key) -> bool {
 /// as one (ニューヨーク, ラスベガス).
 fn heard_in_kana(key: &str, name: &str, kana: &str) -> bool {
     let same = |latin: &str, rendered: &str| rendering(latin, rendered, Script::Kana) == Rendering::Same;
-    let joined: String = name.split(' ').collect();
-    let whole: String = kana.chars().filter(|&c| c != '・').collect();
-    kana.split('・').any(|word| same(key, word)) || (name.contains(' ') && same(&joined, &whole))
+    let as_one = || {
+        let joined: String = name.split(' ').collect();
+        let whole: String = kana.chars().filter(|&c| c != '・').collect();
+        same(&joined, &whole)
+    };
+    kana.split('・').any(|word| same(key, word)) || (name.contains(' ') && as_one())
 }
 
 pub fn check(view: &BeadView) -> Vec<Finding> {

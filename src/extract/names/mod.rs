@@ -135,7 +135,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         // A clause-initial capital says nothing: "Glava Dagestana Vladimir…"
         // starts with a common noun. That word stands alone, weak.
         let mut first = first;
-        if starts_clause(tokens, first) && !(language != "de" && hyphenated_name(tokens, first, last)) {
+        if starts_clause(tokens, first) && !hyphenated_name(tokens, first, last, language) {
             facts.push(fact(tokens, first, first, true));
             first += 1;
             while first <= last && tokens[first].class != Class::Word {
@@ -167,8 +167,9 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
 /// same name (`Grande-Bretagne`, `Saint-Denis`, `Jean-Pierre`): the second
 /// capital is no clause's, so the whole is a name. Not in German, which
 /// capitalises every noun of a compound (`Latenight-Moderator`).
-fn hyphenated_name(tokens: &[Token], first: usize, last: usize) -> bool {
-    last >= first + 2 && tokens[first + 1].text == "-" && !tokens[first + 1].space_before && name_word(&tokens[first + 2])
+fn hyphenated_name(tokens: &[Token], first: usize, last: usize, language: &str) -> bool {
+    let joined = last >= first + 2 && tokens[first + 1].text == "-" && !tokens[first + 1].space_before;
+    language != "de" && joined && name_word(&tokens[first + 2])
 }
 
 /// Devanagari spells English names with a sign native words lack: the
