@@ -12,7 +12,8 @@
 //! quote_end_weight, wordless_weight),
 //! lengths=tokens|chars, concat=N (cached embeddings of runs of 2..=N+1
 //! sentences, <doc>.src.c2.f32 …),
-//! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr).
+//! marks=0 (no punctuation marks), verbose=1 (mode per document on stderr),
+//! same_language=1 (the documents are in one language).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -89,6 +90,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
         };
         match key.as_str() {
             "max_bead" => o.max_bead = value.parse()?,
+            "same_language" => o.same_language = value == "1",
             "window" => o.window = value.parse()?,
             "neighbours" => o.neighbours = value.parse()?,
             "skip" => cost(&mut costs.skip)?,
@@ -105,6 +107,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,
+            "clash_distance" => o.matching.clash_distance = value.parse()?,
             "merge_gain" => o.matching.merge_gain = value.parse()?,
             "merge_distance" => o.matching.merge_distance = value.parse()?,
             "mode" | "lengths" | "concat" | "verbose" | "marks" | "dim" => {}

@@ -6,7 +6,13 @@
 //! free and the pair is clearly closer than unrelated text. Unmatched
 //! sentences next to a bead join it when the merged vectors agree better
 //! (splits and merges); the rest stay deletions and insertions.
+//!
+//! Two sentences that both carry verbatim words (names, numbers; see
+//! `marks`) and share none must be closer still: two spokesmen's quotes
+//! about one event embed alike, but a rewrite that keeps a sentence keeps
+//! its names.
 
+use super::marks::{is_verbatim, shared_kinds};
 use super::runs::Runs;
 use super::similarity::{dot, Neighbours};
 use super::Bead;
@@ -22,6 +28,10 @@ pub struct Thresholds {
     /// Most normalised distance of a pair whose neighbours on both sides
     /// are already matched to each other (inside a moved block).
     pub context_distance: f32,
+    /// Most normalised distance of a pair whose sentences both carry
+    /// verbatim words and share none, in either pass (where marks are
+    /// given: documents in one language).
+    pub clash_distance: f32,
     /// Least cosine gain for a free neighbour to join a bead.
     pub merge_gain: f32,
     /// Most normalised distance of a joining sentence to the bead's other side.
@@ -32,7 +42,7 @@ impl Default for Thresholds {
     /// Calibrated on reordered NTREX news (order-free 1-1 with drops and
     /// insertions) and, for merges, on the n-m beads of the gold sets.
     fn default() -> Self {
-        Thresholds { margin: 0.0, distance: 0.8, context_distance: 0.95, merge_gain: 0.01, merge_distance: 0.8 }
+        Thresholds { margin: 0.0, distance: 0.8, context_distance: 0.95, clash_distance: 0.7, merge_gain: 0.01, merge_distance: 0.8 }
     }
 }
 
@@ -42,6 +52,21 @@ pub struct Background<'a> {
     pub target: &'a [f32],
 }
 
+/// Each sentence's marks (see `marks`); empty slices where not given.
+pub struct Marks<'a> {
+    pub source: &'a [Vec<u32>],
+    pub target: &'a [Vec<u32>],
+}
+
+impl Marks<'_> {
+    /// Whether both sentences carry verbatim words and share none.
+    fn clash(&self, i: usize, j: usize) -> bool {
+        let (Some(source), Some(target)) = (self.source.get(i), self.target.get(j)) else { return false };
+        let named = |marks: &[u32]| marks.iter().any(|&m| is_verbatim(m));
+        named(source) && named(target) && shared_kinds(source, target).1 == 0
+    }
+}
+
 /// A bead under construction: contiguous runs on both sides.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Span {
@@ -49,11 +74,22 @@ struct Span {
     target: (usize, usize),
 }
 
-pub fn align(found: &Neighbours, source: &Runs, target: &Runs, background: &Background, limits: Thresholds, max_bead: usize) -> Vec<Bead> {
+pub fn align(
+    found: &Neighbours,
+    source: &Runs,
+    target: &Runs,
+    background: &Background,
+    marks: &Marks,
+    limits: Thresholds,
+    max_bead: usize,
+) -> Vec<Bead> {
     let source_owner = vec![None; source.len()];
     let target_owner = vec![None; target.len()];
     let mut merging = Merging { source, target, background, source_owner, target_owner, spans: Vec::new(), max_bead: max_bead.max(1) };
-    let candidates = matches(found, background, limits);
+    let candidates: Vec<(usize, usize, f32)> = matches(found, background, limits)
+        .into_iter()
+        .filter(|&(i, j, distance)| distance <= limits.clash_distance || !marks.clash(i, j))
+        .collect();
     for &(i, j, distance) in &candidates {
         if distance <= limits.distance {
             merging.pair(i, j);

@@ -121,7 +121,14 @@ fn matched(source: &Side, target: &Side, found: &similarity::Neighbours, means: 
     let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
     let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
     let background = assign::Background { source: &means.source, target: &means.target };
-    assign::align(found, &source_runs, &target_runs, &background, options.matching, options.max_bead)
+    // Names clash only within one language: a translation writes places
+    // in its own forms (UK, Vereinigtes Königreich) and converts units.
+    let (source_marks, target_marks) = match (options.same_language, source.marks, target.marks) {
+        (true, Some(source), Some(target)) => (source, target),
+        _ => (&[][..], &[][..]),
+    };
+    let marks = assign::Marks { source: source_marks, target: target_marks };
+    assign::align(found, &source_runs, &target_runs, &background, &marks, options.matching, options.max_bead)
 }
 
 /// The monotone chain of `links` once the target's blocks are put back

@@ -197,3 +197,32 @@ fn a_wordless_line_stands_on_its_own() {
     assert_eq!(bead_of_debris(0.0), (vec![3], vec![3, 4]), "the vectors alone merge it");
     assert_eq!(bead_of_debris(Costs::translation().wordless_weight), (vec![], vec![4]));
 }
+
+#[test]
+fn a_weak_pair_whose_names_clash_is_no_pair_in_one_language() {
+    // Target 5 says something else about source 4's subject (half its
+    // topic): close enough to pair by the vectors alone. Where both name
+    // people and share none, in one language, it is an addition.
+    let order: [u64; 7] = [6, 2, 0, 5, 1, 4, 3];
+    let mut rows: Vec<Vec<f32>> = order.iter().map(|&i| sentence(&[i], i)).collect();
+    rows[5] = sentence(&[4, 900], 5);
+    let target = embeddings(rows, vec![20; 7]);
+    let source = source(7);
+    let source_marks: Vec<Vec<u32>> = (0..7).map(|i| marks(if i == 4 { "said Anthony Guglielmi." } else { "Nothing." })).collect();
+    let found = |target_named: &str, same_language: bool| {
+        let target_marks: Vec<Vec<u32>> = (0..7).map(|j| marks(if j == 5 { target_named } else { "Nothing." })).collect();
+        // These vectors share one strong direction, so their distances sit
+        // below e5's (this pair's is 0.49): the clash limit goes lower too.
+        let matching = MatchThresholds { clash_distance: 0.3, ..MatchThresholds::default() };
+        let options = AlignOptions { same_language, matching, ..rewrite() };
+        pairs(&align_sides(
+            Side { marks: Some(&source_marks), ..Side::new(&source) },
+            Side { marks: Some(&target_marks), ..Side::new(&target) },
+            &options,
+        ))
+    };
+    assert!(found("told Dmitry Peskov.", false).contains(&(vec![4], vec![5])), "the vectors alone pair them");
+    assert!(found("said Anthony Guglielmi.", true).contains(&(vec![4], vec![5])), "a shared name keeps the pair");
+    let clash = found("told Dmitry Peskov.", true);
+    assert!(clash.contains(&(vec![4], vec![])) && clash.contains(&(vec![], vec![5])), "{clash:?}");
+}

@@ -195,10 +195,12 @@ impl Place {
         self.english.iter().any(|e| contains_words(words, e)) || irregular.into_iter().any(|a| words.iter().any(|w| w == a))
     }
 
-    /// Whether `text` names this place in any of its forms.
+    /// Whether `text` names this place in any of its forms, initials
+    /// written with stops among them (`U.S.` for `us`).
     pub fn named_in(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
-        let words: Vec<String> = tokenize(&lower).into_iter().filter(|t| t.class == Class::Word).map(|t| t.norm).collect();
+        let mut words: Vec<String> = tokenize(&lower).into_iter().filter(|t| t.class == Class::Word).map(|t| t.norm).collect();
+        words.extend(initials(&lower));
         let arabic_text = is_arabic(&lower).then(|| arabic_letters(&lower));
         let in_words = |form: &str| {
             if let (true, Some(text)) = (form.contains(' ') && is_arabic(form), &arabic_text) {
@@ -214,6 +216,29 @@ impl Place {
             if cased_script { in_words(form) } else { lower.contains(form.as_str()) }
         })
     }
+}
+
+/// Initials written with stops (`u.s.`, `u.k.`), each joined into a word.
+fn initials(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let starts_word = at == 0 || !chars[at - 1].is_alphanumeric();
+        let mut letters = String::new();
+        let mut end = at;
+        while starts_word && end + 1 < chars.len() && chars[end].is_alphabetic() && chars[end + 1] == '.' {
+            letters.push(chars[end]);
+            end += 2;
+        }
+        if letters.chars().count() >= 2 && chars.get(end).is_none_or(|c| !c.is_alphanumeric()) {
+            found.push(letters);
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    found
 }
 
 /// The ASCII keys of English text's words, stops dropped so that `U.S.`
@@ -297,6 +322,14 @@ mod tests {
         assert!(english("有名な高級ビーチリゾート").is_empty());
         assert!(english("रोमांच है").is_empty());
         assert!(english("一公斤米").is_empty());
+    }
+
+    #[test]
+    fn initials_with_stops_name_a_place() {
+        assert!(by_english("us").unwrap().named_in("Iran rejected U.S. media reports"));
+        assert!(by_english("uk").unwrap().named_in("the U.K. government"));
+        assert!(!by_english("us").unwrap().named_in("She rode a U-boat to the coast."));
+        assert_eq!(initials("the u.s.a. and z.b. or e.g.x"), vec!["usa", "zb"]);
     }
 
     #[test]
