@@ -87,7 +87,8 @@ pub fn order(blocks: &[Block]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Whether putting the blocks back in source order lets a monotone chain
-/// keep clearly more links (`reordered_chain` vs `chain` lengths): then
+/// keep clearly more links (`reordered_chain` vs `chain`, counted the same
+/// way, out of `links`): then
 /// the target was rearranged. A few links gained are noise, found in any
 /// passage of short look-alike sentences.
 pub fn is_reordered(links: usize, chain: usize, reordered_chain: usize) -> bool {
@@ -98,13 +99,15 @@ pub fn is_reordered(links: usize, chain: usize, reordered_chain: usize) -> bool 
 const MIN_GAIN: usize = 2;
 
 /// Whether strong links disagree with the monotone chain: of the links at
-/// least as strong (by margin) as the chain's median link, too few lie on
-/// the chain. In a translation the links off the chain are weak noise; in
-/// a rewrite that moves single sentences they are as strong as any.
-pub fn is_scrambled(links: &[Link], chain: &[Link]) -> bool {
+/// least as strong (by margin) as the chain's median link and as
+/// `floor`, too few lie on the chain. In a translation the links off the
+/// chain are weak noise; in a rewrite that moves single sentences they
+/// are as strong as any.
+pub fn is_scrambled(links: &[Link], chain: &[Link], floor: f32) -> bool {
     let mut margins: Vec<f32> = chain.iter().map(|l| l.margin).collect();
     margins.sort_by(f32::total_cmp);
     let Some(&median) = margins.get(margins.len() / 2) else { return false };
+    let median = median.max(floor);
     let chained: HashSet<(usize, usize)> = chain.iter().map(|l| (l.source, l.target)).collect();
     let on_chain = |l: &Link| chained.contains(&(l.source, l.target));
     let strong = links.iter().filter(|l| l.margin >= median);
@@ -166,10 +169,18 @@ mod tests {
         let weak = |source, target| Link { source, target, margin: 0.01 };
         let chain = [strong(0, 0), strong(1, 1), weak(2, 2), strong(3, 3)];
         let scrambled = [&chain[..], &[strong(4, 0), strong(5, 1), strong(6, 2)]].concat();
-        assert!(is_scrambled(&scrambled, &chain));
+        assert!(is_scrambled(&scrambled, &chain, 0.04));
         let noisy = [&chain[..], &[weak(4, 0), weak(5, 1), weak(6, 2)]].concat();
-        assert!(!is_scrambled(&noisy, &chain));
-        assert!(!is_scrambled(&[], &[]));
+        assert!(!is_scrambled(&noisy, &chain, 0.04));
+        assert!(!is_scrambled(&[], &[], 0.04));
+        // A weakly linked translation: links off the chain as strong as
+        // its median are still below the floor.
+        let faint = |source, target| Link { source, target, margin: 0.02 };
+        let middling = |source, target| Link { source, target, margin: 0.035 };
+        let chain = [faint(0, 0), faint(1, 1), faint(2, 2), middling(3, 3)];
+        let stray = [&chain[..], &[middling(4, 0), middling(5, 1)]].concat();
+        assert!(is_scrambled(&stray, &chain, 0.0));
+        assert!(!is_scrambled(&stray, &chain, 0.04));
     }
 
     #[test]
