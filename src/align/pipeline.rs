@@ -78,9 +78,9 @@ fn contradicts(links: &[Link], beads: &[Bead], sources: usize, targets: usize) -
         bead.source.iter().for_each(|&i| source_bead[i] = n);
         bead.target.iter().for_each(|&j| target_bead[j] = n);
     }
-    let confident: Vec<&Link> = links.iter().filter(|l| l.margin >= STRONG_MARGIN && l.source < sources && l.target < targets).collect();
-    let off = confident.iter().filter(|l| source_bead[l.source] != target_bead[l.target]).count();
-    off >= MIN_CONTRADICTED && off as f32 >= MIN_CONTRADICTED_SHARE * confident.len() as f32
+    let strong: Vec<&Link> = links.iter().filter(|l| l.margin >= STRONG_MARGIN && l.source < sources && l.target < targets).collect();
+    let off = strong.iter().filter(|l| source_bead[l.source] != target_bead[l.target]).count();
+    off >= MIN_CONTRADICTED && off as f32 >= MIN_CONTRADICTED_SHARE * strong.len() as f32
 }
 
 /// Strong links a monotone alignment must split up before auto turns
@@ -90,27 +90,27 @@ const MIN_CONTRADICTED_SHARE: f32 = 0.02;
 
 
 
-/// Whether confident links fall out of order: in a translation nearly all
+/// Whether strong links fall out of order: in a translation nearly all
 /// of them lie on one increasing chain, in a rewrite whose sentences moved a
 /// clear share does not.
 fn looks_rewritten(links: &[Link]) -> bool {
-    let confident: Vec<Link> = links.iter().copied().filter(|l| l.margin >= CONFIDENT_MARGIN).collect();
-    let on_chain = anchors::monotone_chain(&confident).len();
-    confident.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * confident.len() as f32
+    let strong: Vec<Link> = links.iter().copied().filter(|l| l.margin >= STRONG_MARGIN).collect();
+    let on_chain = anchors::monotone_chain(&strong).len();
+    strong.len() >= 4 && (on_chain as f32) < REWRITE_CHAIN_SHARE * strong.len() as f32
 }
 
-/// Margin above which a mutual best match is trusted for the mode decision.
-/// Lower margins are common between unrelated sentences of a weakly
-/// embedded language (English–Icelandic) and scatter off the chain.
+/// Margin above which a mutual best match counts towards a reordering
+/// (`rewrite::is_reordered`). Lower margins are common between unrelated
+/// sentences of a weakly embedded language (English–Icelandic).
 const CONFIDENT_MARGIN: f32 = 0.03;
 /// Margin of a link strong enough to testify against the monotone chain
-/// (`contradicts`, `rewrite::is_scrambled`). English–Icelandic and
+/// (`looks_rewritten`, `contradicts`, `rewrite::is_scrambled`). English–Icelandic and
 /// Chinese–English translations cut into passages of 15–100 gold beads
 /// put links of 0.03–0.04 off the chain or across a bead boundary, and
 /// auto mode took 36 of 965 such passages for rewrites; at 0.04, with
-/// reorderings counted in confident links, 7 (README, Measured).
+/// reorderings counted in confident links, 5 (README, Measured).
 const STRONG_MARGIN: f32 = 0.04;
-/// Share of confident links on the longest increasing chain below which a
+/// Share of strong links on the longest increasing chain below which a
 /// pair of documents counts as reordered.
 const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
@@ -151,4 +151,22 @@ fn restored_chain(links: &[Link], targets: usize) -> Vec<Link> {
     }
     let moved: Vec<Link> = links.iter().filter(|l| l.target < targets).map(|l| Link { target: place[l.target], ..*l }).collect();
     anchors::monotone_chain(&moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(pairs: &[(usize, usize)], margin: f32) -> Vec<Link> {
+        pairs.iter().map(|&(source, target)| Link { source, target, margin }).collect()
+    }
+
+    #[test]
+    fn only_strong_links_out_of_order_make_a_rewrite() {
+        // Two links of six off the chain: moved sentences if strong, chance
+        // matches in a weakly linked translation if not.
+        let pairs = [(0, 0), (1, 1), (2, 2), (3, 3), (9, 1), (8, 0)];
+        assert!(looks_rewritten(&links(&pairs, 0.06)));
+        assert!(!looks_rewritten(&links(&pairs, 0.035)));
+    }
 }
