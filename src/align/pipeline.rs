@@ -104,11 +104,12 @@ fn looks_rewritten(links: &[Link]) -> bool {
 /// sentences of a weakly embedded language (English–Icelandic).
 const CONFIDENT_MARGIN: f32 = 0.03;
 /// Margin of a link strong enough to testify against the monotone chain
-/// (`looks_rewritten`, `contradicts`, `rewrite::is_scrambled`). English–Icelandic and
-/// Chinese–English translations cut into passages of 15–100 gold beads
-/// put links of 0.03–0.04 off the chain or across a bead boundary, and
-/// auto mode took 36 of 965 such passages for rewrites; at 0.04, with
-/// reorderings counted in confident links, 5 (README, Measured).
+/// (`looks_rewritten`, `contradicts`, `rewrite::is_scrambled`).
+/// English–Icelandic and Chinese–English translations cut into passages
+/// of 15–100 gold beads put links of 0.03–0.04 off the chain or across a
+/// bead boundary, and auto mode took 36 of 965 such passages for
+/// rewrites; at 0.04, with reorderings counted in confident links, 5
+/// (README, Measured; `benches/passages.py`).
 const STRONG_MARGIN: f32 = 0.04;
 /// Share of strong links on the longest increasing chain below which a
 /// pair of documents counts as reordered.

@@ -208,7 +208,7 @@ fn a_weak_pair_whose_names_clash_is_no_pair_in_one_language() {
     rows[5] = sentence(&[4, 900], 5);
     let target = embeddings(rows, vec![20; 7]);
     let source = source(7);
-    let source_marks: Vec<Vec<u32>> = (0..7).map(|i| marks(if i == 4 { "said Anthony Guglielmi." } else { "Nothing." })).collect();
+    let source_marks: Vec<Vec<u32>> = (0..7).map(|i| marks(if i == 4 { "said Clara Moretti." } else { "Nothing." })).collect();
     let found = |target_named: &str, same_language: bool| {
         let target_marks: Vec<Vec<u32>> = (0..7).map(|j| marks(if j == 5 { target_named } else { "Nothing." })).collect();
         // These vectors share one strong direction, so their distances sit
@@ -221,8 +221,8 @@ fn a_weak_pair_whose_names_clash_is_no_pair_in_one_language() {
             &options,
         ))
     };
-    assert!(found("told Dmitry Peskov.", false).contains(&(vec![4], vec![5])), "the vectors alone pair them");
-    assert!(found("said Anthony Guglielmi.", true).contains(&(vec![4], vec![5])), "a shared name keeps the pair");
-    let clash = found("told Dmitry Peskov.", true);
+    assert!(found("told Pavel Ostrov.", false).contains(&(vec![4], vec![5])), "the vectors alone pair them");
+    assert!(found("said Clara Moretti.", true).contains(&(vec![4], vec![5])), "a shared name keeps the pair");
+    let clash = found("told Pavel Ostrov.", true);
     assert!(clash.contains(&(vec![4], vec![])) && clash.contains(&(vec![], vec![5])), "{clash:?}");
 }
