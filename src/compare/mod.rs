@@ -85,6 +85,7 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
         // The sentence rules read the number findings: a merged sentence
         // whose own number found its counterpart is rendered.
         let sentence_findings = sentences::check(&view, &found);
+        found.retain(|f| !within_reported_sentence(f, &sentence_findings));
         found.extend(sentence_findings);
         found.sort_by_key(|f| f.rule);
         findings.extend(found);
@@ -93,6 +94,29 @@ pub fn compare_with(alignment: &Alignment, source: &Side, target: &Side, options
         findings = moved::drop_moved(findings, source, target);
     }
     findings
+}
+
+/// Whether `finding` reports a number, name or quote as missing or added
+/// inside a sentence that is itself reported missing or added (a sentence
+/// of a merged bead that nothing renders): its facts go with it, and one
+/// finding says so.
+fn within_reported_sentence(finding: &Finding, sentence_findings: &[Finding]) -> bool {
+    let sentence_of = |rule: Rule, source: bool| {
+        sentence_findings
+            .iter()
+            .filter(move |f| f.rule == rule)
+            .filter_map(move |f| if source { f.source.as_ref() } else { f.target.as_ref() })
+            .map(|l| l.sentence)
+    };
+    match finding.rule {
+        Rule::NumberMissing | Rule::NameMissing | Rule::QuoteMissing => {
+            finding.source.as_ref().is_some_and(|l| sentence_of(Rule::SentenceMissing, true).any(|i| i == l.sentence))
+        }
+        Rule::NumberAdded | Rule::NameAdded | Rule::QuoteAdded => {
+            finding.target.as_ref().is_some_and(|l| sentence_of(Rule::SentenceAdded, false).any(|j| j == l.sentence))
+        }
+        _ => false,
+    }
 }
 
 /// One bead with both documents, as the rules read it.

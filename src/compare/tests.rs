@@ -277,6 +277,7 @@ Farmers across the province, from the lakes to the prairie towns, asked the gove
     assert!(!rules(&split).contains(&"sentence-missing"), "{split:?}");
     let dropped = check("Nel 2012 un contadino dell'Oregon fu divorato.", "A farmer said pigs are not aggressive.");
     assert!(rules(&dropped).contains(&"sentence-missing"), "{dropped:?}");
+    assert!(!rules(&dropped).iter().any(|r| *r == "number-missing" || *r == "name-missing"), "its year and place go with it: {dropped:?}");
     let name_only = check("Un contadino dell'Oregon fu divorato.", "After an Oregon farmer was eaten, a farmer said pigs are not aggressive.");
     assert!(rules(&name_only).contains(&"sentence-missing"), "names recur in news and do not excuse: {name_only:?}");
 }
