@@ -10,11 +10,12 @@ cached embeddings, and prints how many passages were taken for rewrites
 (all are translations) and the pooled strict F1 per set, beside translation
 mode forced.
 
-usage: passages.py ALIGN_DIR CACHE [--bin BIN] [--sizes 15,20,...]
+usage: passages.py ALIGN_DIR CACHE [--bin BIN]
 
 ALIGN_DIR holds the gold sets (mac-dev/, textberg-dev/, parice/). CACHE is
 a scratch folder: each set's per-line embeddings are made there once with
-`transcheck embed` (BIN's sibling), then sliced into passages. Nothing
+`BIN embed`, then sliced into passages. Build the harness first
+(`cargo build --release --examples`; it is looked for beside BIN). Nothing
 here is committed.
 """
 import argparse
