@@ -90,9 +90,14 @@ fn form_matches(form: &str, word: &str) -> bool {
     }
 }
 
-/// The word starts with the stem and is not much longer.
+/// The word starts with the stem and is not much longer. A form of two
+/// letters is an acronym (`us`, `eu`, `un`) and a whole word: as a stem it
+/// would take `used` and German `uns`.
 fn stem_matches(form: &str, word: &str) -> bool {
     let (form_length, word_length) = (form.chars().count(), word.chars().count());
+    if form_length <= 2 {
+        return word == form;
+    }
     word.starts_with(form) && word_length <= form_length + if form_length <= 4 { 2 } else { 4 }
 }
 
@@ -329,6 +334,9 @@ mod tests {
         assert!(by_english("us").unwrap().named_in("Iran rejected U.S. media reports"));
         assert!(by_english("uk").unwrap().named_in("the U.K. government"));
         assert!(!by_english("us").unwrap().named_in("She rode a U-boat to the coast."));
+        assert!(!by_english("us").unwrap().named_in("He used the old road."), "a two-letter form is a whole word");
+        assert!(!by_english("us").unwrap().named_in("Sie haben uns geholfen."));
+        assert!(by_english("eu").unwrap().named_in("Die EU-Kommission tagte."));
         assert_eq!(initials("the u.s.a. and z.b. or e.g.x"), vec!["usa", "zb"]);
     }
 
