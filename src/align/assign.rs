@@ -86,10 +86,7 @@ pub fn align(
     let source_owner = vec![None; source.len()];
     let target_owner = vec![None; target.len()];
     let mut merging = Merging { source, target, background, source_owner, target_owner, spans: Vec::new(), max_bead: max_bead.max(1) };
-    let candidates: Vec<(usize, usize, f32)> = matches(found, background, limits)
-        .into_iter()
-        .filter(|&(i, j, distance)| distance <= limits.clash_distance || !marks.clash(i, j))
-        .collect();
+    let candidates = matches(found, background, marks, limits);
     for &(i, j, distance) in &candidates {
         if distance <= limits.distance {
             merging.pair(i, j);
@@ -103,7 +100,7 @@ pub fn align(
 
 /// Candidate pairs with their normalised distances, best margin first
 /// (both sides may repeat; the caller keeps the first free one).
-fn matches(found: &Neighbours, background: &Background, limits: Thresholds) -> Vec<(usize, usize, f32)> {
+fn matches(found: &Neighbours, background: &Background, marks: &Marks, limits: Thresholds) -> Vec<(usize, usize, f32)> {
     let source_bg: Vec<f32> = found.source.iter().map(|t| t.mean()).collect();
     let target_bg: Vec<f32> = found.target.iter().map(|t| t.mean()).collect();
     let mut pairs: Vec<(f32, usize, usize, f32)> = Vec::new();
@@ -127,6 +124,7 @@ fn matches(found: &Neighbours, background: &Background, limits: Thresholds) -> V
         .filter(|&(margin, ..)| margin >= limits.margin)
         .map(|(_, i, j, cos)| (i, j, distance(i, j, cos)))
         .filter(|&(.., d)| d <= limits.distance.max(limits.context_distance))
+        .filter(|&(i, j, d)| d <= limits.clash_distance || !marks.clash(i, j))
         .collect()
 }
 
