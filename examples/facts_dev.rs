@@ -168,7 +168,7 @@ fn main() {
         // DEMETR's ids are all even: halves go by position among the items.
         let perturbed = items.iter().filter(|x| x["pert_check"].as_bool() == Some(true));
         let kept = perturbed.enumerate().filter(|(k, _)| half.is_none_or(|h| k % 2 == h)).map(|(_, x)| x);
-        let wanted = |x: &&serde_json::Value| only_id.as_ref().is_none_or(|id| x["id"].to_string() == *id);
+        let wanted = |x: &&serde_json::Value| only_id.as_ref().is_none_or(|id| id.parse::<serde_json::Value>().is_ok_and(|id| x["id"] == id));
         for item in kept.filter(wanted) {
             let lang = language(item["lang_tag"].as_str().unwrap_or(""));
             let source = item["src_sent"].as_str().unwrap_or("");

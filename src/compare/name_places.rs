@@ -8,7 +8,7 @@ use crate::extract::text::{ascii_key, tokenize, Class};
 
 /// The listed places inside an English name, longest first from the left:
 /// each with the words naming it.
-fn english_places<'n>(name: &'n str) -> Vec<(Vec<&'n str>, &'static places::Place)> {
+fn english_places(name: &str) -> Vec<(Vec<&str>, &'static places::Place)> {
     let words: Vec<&str> = name.split(' ').collect();
     let mut out = Vec::new();
     let mut start = 0;

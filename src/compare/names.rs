@@ -453,7 +453,7 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
     if places.is_empty() {
         match rendered::judge(view, source, name_links.as_ref().map(NameLinks::links)) {
             Some(Rendered::Present) => return None,
-            Some(Rendered::Misspelt(finding)) => return Some(finding),
+            Some(Rendered::Misspelt(finding)) => return Some(*finding),
             Some(Rendered::Absent) => rendered_absent = true,
             None => {}
         }

@@ -15,7 +15,7 @@ use crate::report::{Finding, Rule, Severity};
 
 pub(super) enum Rendered {
     Present,
-    Misspelt(Finding),
+    Misspelt(Box<Finding>),
     Absent,
 }
 
@@ -50,12 +50,8 @@ fn candidates(text: &str, script: Script) -> Vec<Range<usize>> {
                 if !is_han(c) {
                     continue;
                 }
-                for last in first..(first + MAX_HAN_CHARS).min(chars.len()) {
-                    if !is_han(chars[last].1) {
-                        break;
-                    }
-                    out.push(start..end_of(last));
-                }
+                let run = chars[first..].iter().take(MAX_HAN_CHARS).take_while(|c| is_han(c.1)).count();
+                out.extend((first..first + run).map(|last| start..end_of(last)));
             }
             out
         }
@@ -119,7 +115,7 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
             // (凤凰城 for Phoenix): the name's other word must be beside it.
             let anchored = found.iter().flatten().any(|f| adjacent(&target_text, f, near));
             if anchored && (links.is_none() || in_place(&target_text, near, &linked)) {
-                return Some(Rendered::Misspelt(misspelt(view, source, key, near)));
+                return Some(Rendered::Misspelt(Box::new(misspelt(view, source, key, near))));
             }
             unplaced_near = true;
         }
@@ -200,7 +196,7 @@ mod tests {
         assert!(!rendered_in("schumacher", text, "zh", &[at("退")]));
         assert!(!rendered_in("schumacher", text, "zh", &[]));
         // Kanji read as Chinese characters; no such reading for Latin sources.
-        assert!(rendered_in("kowloon", "島から出て九龍のウォーターフロント", "ja", &[(15..18)]));
+        assert!(rendered_in("kowloon", "島から出て九龍のウォーターフロント", "ja", std::slice::from_ref(&(15..18))));
         assert!(!rendered_in("schumacher", text, "de", &[at("马")]));
     }
 

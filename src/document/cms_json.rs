@@ -144,7 +144,7 @@ fn unescape(prose: &mut ProseBuilder, source: &str, content: Span) {
         let at = rest + found;
         prose.verbatim(&raw[rest..at], content.start + rest);
         let end = escape_end(raw, at);
-        let decoded = unescaped(raw[at..end].as_bytes());
+        let decoded = unescaped(&raw.as_bytes()[at..end]);
         prose.decoded(&decoded, Span::new(content.start + at, content.start + end));
         rest = end;
     }

@@ -25,7 +25,7 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String> {
 }
 
 fn utf16(shown: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::input(shown, "is UTF-16 with an odd number of bytes (truncated?)"));
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));

@@ -50,7 +50,7 @@ pub fn read(shown: &str, original: &Original, builder: &mut BilingualBuilder) ->
             }
         } else if trimmed.starts_with('"') {
             let Some((_, field)) = entry.fields.last_mut() else { return Err(error("a string continues no keyword")) };
-            string(field, trimmed, at).map_err(|w| error(w))?;
+            string(field, trimmed, at).map_err(error)?;
         } else {
             let (keyword, rest) = trimmed.split_once(|c: char| c.is_whitespace()).ok_or_else(|| error("expected a keyword and a string"))?;
             if !is_keyword(keyword) {
@@ -65,7 +65,7 @@ pub fn read(shown: &str, original: &Original, builder: &mut BilingualBuilder) ->
             }
             let mut field = Field::default();
             let rest_trimmed = rest.trim_start();
-            string(&mut field, rest_trimmed, at + (trimmed.len() - rest_trimmed.len())).map_err(|w| error(w))?;
+            string(&mut field, rest_trimmed, at + (trimmed.len() - rest_trimmed.len())).map_err(error)?;
             entry.fields.push((keyword.to_string(), field));
         }
     }

@@ -158,7 +158,7 @@ pub(crate) fn read_config(dir: &Path) -> Result<Config> {
     let text = std::fs::read_to_string(&path).map_err(|e| broken(&path, &e.to_string()))?;
     let config: Config =
         serde_json::from_str(&text).map_err(|e| broken(&path, &format!("not a BERT config ({e})")))?;
-    let heads_ok = config.num_attention_heads > 0 && config.hidden_size % config.num_attention_heads == 0;
+    let heads_ok = config.num_attention_heads > 0 && config.hidden_size.is_multiple_of(config.num_attention_heads);
     if !heads_ok || config.hidden_size == 0 || config.max_position_embeddings == 0 {
         return Err(broken(&path, "inconsistent BERT config (hidden size, heads or positions)"));
     }

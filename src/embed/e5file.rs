@@ -187,7 +187,7 @@ fn read_header(c: &mut Cursor) -> Result<Header> {
         layer_norm_eps: c.f32(what)?,
         block_size: c.count(what)?,
     };
-    if header.block_size != QK || header.heads == 0 || header.hidden % header.heads != 0 {
+    if header.block_size != QK || header.heads == 0 || !header.hidden.is_multiple_of(header.heads) {
         return Err(corrupt(c.path, "unsupported header (block size or head count)"));
     }
     Ok(header)

@@ -234,7 +234,7 @@ fn currency_after(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
 
 fn currency_before(tokens: &[Token], first: usize) -> Option<(&'static str, usize)> {
     let before = tokens.get(first.checked_sub(1)?)?;
-    let code = units::currency_symbol(before.text).or_else(|| match before.norm.as_str() {
+    let code = units::currency_symbol(before.text).or(match before.norm.as_str() {
         "usd" | "us$" => Some("USD"),
         "eur" => Some("EUR"),
         "gbp" => Some("GBP"),
