@@ -64,14 +64,31 @@ struct NameWord<'a> {
     /// Written in ASCII letters: a name with diacritics (Phänomenal) is a
     /// language's own form, never a typing slip of the plain one.
     plain: bool,
-    /// Written in Cyrillic: a Latin name there is heard, not spelled.
-    cyrillic: bool,
-    /// Written in katakana: heard too, read from the kana themselves (the
-    /// key loses ッ and ー), each word between ・ on its own.
-    kana: Option<String>,
+    spoken: Option<Spoken<'a>>,
 }
 
-fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
+/// A script that renders a Latin name as it is heard, not spelled.
+#[derive(Clone, Copy)]
+enum Spoken<'w> {
+    Cyrillic,
+    /// Katakana as written: read from the kana themselves (the key loses ッ
+    /// and ー), each word between ・ on its own.
+    Kana(&'w str),
+}
+
+impl<'w> Spoken<'w> {
+    /// How `written` renders its name; `cyrillic` when the whole name is
+    /// in Cyrillic.
+    fn of(written: &'w str, cyrillic: bool) -> Option<Spoken<'w>> {
+        if is_katakana_word(written) {
+            Some(Spoken::Kana(written))
+        } else {
+            cyrillic.then_some(Spoken::Cyrillic)
+        }
+    }
+}
+
+fn name_words<'a>(side: &Side<'a>, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
     names
         .iter()
         .flat_map(|p| {
@@ -82,8 +99,9 @@ fn name_words<'a>(side: &Side, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let tokens: Vec<(String, &str)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text)).collect();
             p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
                 let plain = tokens.iter().any(|(key, word)| key == k && word.is_ascii());
-                let kana = tokens.iter().find(|(key, word)| key == k && is_katakana_word(word)).map(|(_, word)| word.to_string());
-                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, cyrillic, kana }
+                let kana = tokens.iter().find(|(key, word)| key == k && is_katakana_word(word)).map(|(_, word)| *word);
+                let spoken = kana.map(Spoken::Kana).or(cyrillic.then_some(Spoken::Cyrillic));
+                NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, spoken }
             })
         })
         .collect()
@@ -125,9 +143,7 @@ struct Key<'k> {
     latin: bool,
     plain: bool,
     acronym: bool,
-    cyrillic: bool,
-    /// The word as written, when in katakana.
-    kana: Option<&'k str>,
+    spoken: Option<Spoken<'k>>,
     /// The whole name the word belongs to (its words' keys).
     name: &'k str,
 }
@@ -136,7 +152,7 @@ impl<'k> Key<'k> {
     /// A word looked up by its spelling alone (no typing-slip or acronym
     /// reading): whether a name has any counterpart at all.
     fn spelling(text: &'k str) -> Key<'k> {
-        Key { text, latin: true, plain: false, acronym: false, cyrillic: false, kana: None, name: text }
+        Key { text, latin: true, plain: false, acronym: false, spoken: None, name: text }
     }
 }
 
@@ -206,16 +222,14 @@ fn best<'a, 'b>(wanted: &Key, names: &'b [NameWord<'a>], words: &Words, cross_la
 /// Guardiola, リバプール for Liverpool): the same sounds are the same name.
 fn heard_alike(word: &NameWord, key: &Key) -> bool {
     let same = |latin: &str, rendered: &str, script| rendering(latin, rendered, script) == Rendering::Same;
-    let word_heard = word.cyrillic || word.kana.is_some();
-    let key_heard = key.cyrillic || key.kana.is_some();
-    match (word_heard, key_heard) {
-        (true, false) if key.latin => match &word.kana {
-            Some(kana) => heard_in_kana(key.text, key.name, kana),
-            None => same(key.text, &word.key, Script::Cyrillic),
+    match (word.spoken, key.spoken) {
+        (Some(spoken), None) if key.latin => match spoken {
+            Spoken::Kana(kana) => heard_in_kana(key.text, key.name, kana),
+            Spoken::Cyrillic => same(key.text, &word.key, Script::Cyrillic),
         },
-        (false, true) if word.latin => match key.kana {
-            Some(kana) => heard_in_kana(&word.key, &word.placed.fact.value, kana),
-            None => same(&word.key, key.text, Script::Cyrillic),
+        (None, Some(spoken)) if word.latin => match spoken {
+            Spoken::Kana(kana) => heard_in_kana(&word.key, &word.placed.fact.value, kana),
+            Spoken::Cyrillic => same(&word.key, key.text, Script::Cyrillic),
         },
         _ => false,
     }
@@ -344,12 +358,12 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     for key in words.iter().copied() {
         let written = word_in(view, target, key, false);
         let (plain, cyrillic) = (written.is_ascii(), written.chars().any(is_cyrillic));
-        let kana = is_katakana_word(&written).then_some(written.as_str());
+        let spoken = Spoken::of(&written, cyrillic);
         // A Latin name inside Chinese or Arabic text is copied, not
         // adapted: no exonym or ending excuses a different spelling.
         let copied = plain && !bead.target_words.cased;
         let cross_language = bead.cross_language && !copied;
-        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, cyrillic, kana, name: &target.fact.value }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, spoken, name: &target.fact.value }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
         let anchored = |source: &NameWord| if cyrillic { heard_likeness(source, key, words) } else { anchored_likeness(source, target, key, words) };
         let likeness = match matched {
             Some(source) if cross_language => anchored(source).unwrap_or(likeness),
@@ -475,8 +489,8 @@ fn check_source(bead: &NameBead, source: &Placed) -> Option<Finding> {
         .iter()
         .map(|key| {
             let word = word_in(view, source, key, true);
-            let kana = is_katakana_word(&word).then_some(word.as_str());
-            best(&Key { text: key, latin, plain: word.is_ascii(), acronym, cyrillic, kana, name: &source.fact.value }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0
+            let spoken = Spoken::of(&word, cyrillic);
+            best(&Key { text: key, latin, plain: word.is_ascii(), acronym, spoken, name: &source.fact.value }, &bead.target_name_words, &bead.target_words, bead.cross_language, false).0
         })
         .collect();
     let evidence = name_links.as_ref().map_or(Evidence::Unsure, |links| links.judge(view, source, &keys, true));
@@ -850,7 +864,7 @@ mod tests {
     fn a_weak_name_swapped_for_another() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 7), "hamacek");
         let placed = Placed { sentence: 0, fact: &fact };
-        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false, cyrillic: false, kana: None }];
+        let hamacek = [NameWord { placed, key: "hamacek".into(), acronym: false, latin: true, plain: false, spoken: None }];
         let nowhere = |_: &str| false;
         assert!(swapped_for(&counterpart("murray", 0, 0.53, true, "Hamáček"), &["murray"], &hamacek, &nowhere));
         // A close link is a translation; a word spelled in the source is no swap.
@@ -862,7 +876,7 @@ mod tests {
     fn a_weak_name_leaning_on_a_neighbour() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 8), "thunberg");
         let placed = Placed { sentence: 0, fact: &fact };
-        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true, cyrillic: false, kana: None }];
+        let thunberg = [NameWord { placed, key: "thunberg".into(), acronym: false, latin: true, plain: true, spoken: None }];
         let in_source = |key: &str| key == "thunberg";
         assert!(linked_to_neighbour(&counterpart("colbert", 0, 0.58, false, "Thunberg"), &thunberg, &in_source));
         // Thunberg's own source word links to it mutually; a close link, a
@@ -877,7 +891,7 @@ mod tests {
     fn an_acronym_left_out() {
         let fact = Fact::new(FactKind::Name, Span::new(0, 2), "un");
         let placed = Placed { sentence: 0, fact: &fact };
-        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true, cyrillic: false, kana: None }];
+        let un = [NameWord { placed, key: "un".into(), acronym: true, latin: true, plain: true, spoken: None }];
         let (words, text) = (Words::of("It is possible to refuel in the UN"), "It is possible to refuel in the UN");
         let target = TargetWords { names: &un, words: &words, text, cross_language: true };
         assert!(acronym_missing(&["lpg"], &[counterpart("lpg", 4, 0.53, false, "refuel")], &target));
