@@ -344,7 +344,7 @@ fn check_target<'b>(bead: &'b NameBead, target: &Placed, findings: &mut Vec<Find
     }
     let words: Vec<&str> = target.fact.value.split(' ').filter(|k| k.len() >= 2 && !is_generic(k) && !is_particle(k) && !covered.contains(k)).collect();
     let spelling = spell_target(bead, target, &words, findings, explained);
-    if target_added(bead, target, &words, &covered, &spelling) {
+    if target_added(bead, target, &written, &words, &covered, &spelling) {
         findings.push(added(bead.view, target));
     }
 }
@@ -401,9 +401,9 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     spelling
 }
 
-/// Whether a target name, its words spelled as `spelling` found, was added
-/// by the translation.
-fn target_added(bead: &NameBead, target: &Placed, words: &[&str], covered: &[&str], spelling: &TargetSpelling) -> bool {
+/// Whether a target name (`written` as shown), its words spelled as
+/// `spelling` found, was added by the translation.
+fn target_added(bead: &NameBead, target: &Placed, written: &str, words: &[&str], covered: &[&str], spelling: &TargetSpelling) -> bool {
     let view = bead.view;
     let name_links = &bead.name_links;
     let unsupported_keys = &spelling.unsupported_keys;
@@ -421,7 +421,7 @@ fn target_added(bead: &NameBead, target: &Placed, words: &[&str], covered: &[&st
     // A weak name (a capital opening the sentence) may be any word: it
     // is added only when spelled like nothing and linked to nothing. In
     // German every noun is weak, and nouns get translated loosely.
-    let weak_added = target.fact.weak && !bead.german_target && unsupported && unlinked && !capitals::explained_target(view, target, &shown(view, target, false), &bead.source_text);
+    let weak_added = target.fact.weak && !bead.german_target && unsupported && unlinked && !capitals::explained_target(view, target, written, &bead.source_text);
     // A listed place is a name wherever it stands, weak or not. The list
     // lacks some forms (adjectives, 回国 "back home" for China): the
     // place is added only when its words are spelled like nothing and
