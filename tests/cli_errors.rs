@@ -86,6 +86,11 @@ fn bad_pairs_line_gives_an_error_report_and_the_rest_is_checked() {
     assert_eq!(reports[1]["id"], "bad");
     assert!(reports[1]["error"].as_str().unwrap().contains("target_text"));
     assert_eq!(reports[2]["id"], "line-3");
+    // The closing summary names an inline pair by its id, not by the
+    // placeholders standing for its paths.
+    let summary = stderr(&output);
+    assert!(summary.lines().any(|l| l.contains("slow:") && l.ends_with(" good")), "{summary}");
+    assert!(!summary.contains("<source_text>"), "{summary}");
 }
 
 #[cfg(not(feature = "rust-bert"))]

@@ -42,7 +42,15 @@ pub fn render(outcomes: &[Outcome], unpaired: &[PathBuf], wall: Duration) -> Str
     let mut slowest: Vec<_> = reports.iter().collect();
     slowest.sort_by(|a, b| b.timing.total_ms.total_cmp(&a.timing.total_ms));
     for report in slowest.iter().take(3) {
-        let _ = writeln!(out, "  slow: {:>8.0} ms  {} → {}", report.timing.total_ms, report.source.path, report.target.path);
+        let paths = format!("{} → {}", report.source.path, report.target.path);
+        // Text given inline has a placeholder for its path: show the id.
+        let inline = report.source.path.starts_with('<') && report.target.path.starts_with('<');
+        let pair = match &report.id {
+            Some(id) if inline => id.clone(),
+            Some(id) => format!("{id}: {paths}"),
+            None => paths,
+        };
+        let _ = writeln!(out, "  slow: {:>8.0} ms  {pair}", report.timing.total_ms);
     }
     let _ = writeln!(out, "  wall time {:.2} s; embedding {:.2} s summed over pairs", wall.as_secs_f64(), embed_ms / 1e3);
     out
