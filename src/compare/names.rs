@@ -322,6 +322,9 @@ struct TargetSpelling<'k> {
     unsupported_keys: Vec<&'k str>,
     spelled_alike: bool,
     misspelled: bool,
+    /// Some word is a one-word source name (Kim, Jones): the target
+    /// writes that name out more fully (Kim Jong Un, Peter Jones).
+    fuller_form: bool,
 }
 
 /// A target name: its words misspelt or written as variants of the
@@ -354,7 +357,7 @@ fn check_target<'b>(bead: &'b NameBead, target: &Placed, findings: &mut Vec<Find
 fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], findings: &mut Vec<Finding>, explained: &mut Vec<&'b Placed<'b>>) -> TargetSpelling<'k> {
     let view = bead.view;
     let acronym = bead.target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
-    let mut spelling = TargetSpelling { unsupported_keys: Vec::new(), spelled_alike: false, misspelled: false };
+    let mut spelling = TargetSpelling { unsupported_keys: Vec::new(), spelled_alike: false, misspelled: false, fuller_form: false };
     for key in words.iter().copied() {
         let written = word_in(view, target, key, false);
         let (plain, cyrillic) = (written.is_ascii(), written.chars().any(is_cyrillic));
@@ -384,6 +387,9 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
             spelling.spelled_alike = true;
             continue;
         }
+        // A weak source name (a German noun such as Weg) names no one.
+        let one_word_name = |source: &&NameWord| !source.placed.fact.weak && !source.placed.fact.value.contains(' ');
+        spelling.fuller_form |= words.len() > 1 && likeness >= Likeness::Inflected && matched.is_some_and(|source| one_word_name(&source));
         match (likeness, matched) {
             (Likeness::Same, _) => spelling.spelled_alike = true,
             (Likeness::Similar, Some(source)) => {
@@ -413,11 +419,11 @@ fn target_added(bead: &NameBead, target: &Placed, written: &str, words: &[&str],
     };
     let all_keys: Vec<&str> = target.fact.value.split(' ').collect();
     let expanded = || name_links.as_ref().is_some_and(|links| one_counterpart(&links.counterparts(view, target, &all_keys, false), unsupported_keys));
-    let unsupported = !unsupported_keys.is_empty() && !expanded();
+    let unsupported = !unsupported_keys.is_empty() && !spelling.fuller_form && !expanded();
     // Spelling decides, unless alignment shows a translated name; a
     // name spelled like nothing nearby in the source is added even when
     // its sounds occur somewhere in an uncased source by chance.
-    let unlinked = evidence == Evidence::Unlinked && !spelling.spelled_alike && !spelling.misspelled;
+    let unlinked = evidence == Evidence::Unlinked && !spelling.spelled_alike && !spelling.misspelled && !spelling.fuller_form;
     // A weak name (a capital opening the sentence) may be any word: it
     // is added only when spelled like nothing and linked to nothing. In
     // German every noun is weak, and nouns get translated loosely.

@@ -195,6 +195,18 @@ fn latin_names_heard_in_cyrillic() {
 }
 
 #[test]
+fn a_one_word_name_written_out_in_full_is_not_added() {
+    // Invented names: the translation adds a first name the source left out.
+    let ru = pair("Jonsey, 52, joined the board in March.", "en", "Питер Джонси, 52 года, вошёл в совет в марте.", "ru");
+    assert!(with_prefix(&ru, "name").is_empty(), "{ru:?}");
+    let fr = pair("Later Tarrow met the envoy in Lyon.", "en", "Plus tard, Peter Tarrow a rencontré l'envoyé à Lyon.", "fr");
+    assert!(with_prefix(&fr, "name").is_empty(), "{fr:?}");
+    // Another person in full is still added.
+    let other = pair("Jonsey, 52, joined the board in March.", "en", "Питер Кларк, 52 года, вошёл в совет в марте.", "ru");
+    assert!(with_prefix(&other, "name").contains(&"name-added"), "{other:?}");
+}
+
+#[test]
 fn latin_names_heard_in_katakana() {
     // Invented names, written as Japanese says them: l as r, a doubled
     // consonant as ッ, an unsaid final r left out.
