@@ -29,7 +29,7 @@ const GROUPS: &[&[&str]] = &[
     &["Senate", "Senat", "Sénat", "Senado", "Senato", "сенат", "参议院", "上院"],
     &["Kremlin", "Kreml", "Кремль", "Кремля", "克里姆林宫", "クレムリン"],
     &["Vatican", "Vatikan", "Vaticano", "Watykan", "Ватикан", "梵蒂冈", "バチカン"],
-    &["Artificial Intelligence", "künstliche Intelligenz", "KI", "intelligence artificielle", "IA", "inteligencia artificial", "intelligenza artificiale", "sztuczna inteligencja", "sztucznej inteligencji", "umělá inteligence", "umělé inteligence", "искусственный интеллект", "искусственного интеллекта", "人工智能", "人工知能"],
+    &["Artificial Intelligence", "AI", "künstliche Intelligenz", "KI", "intelligence artificielle", "IA", "inteligencia artificial", "intelligenza artificiale", "sztuczna inteligencja", "sztucznej inteligencji", "umělá inteligence", "umělé inteligence", "искусственный интеллект", "искусственного интеллекта", "人工智能", "人工知能"],
     &["Southwest", "Südwesten", "sud ouest", "suroeste", "sud ovest", "юго запад", "西南"],
     &["Southeast", "Südosten", "sud est", "sureste", "юго восток", "东南"],
     &["Northwest", "Nordwesten", "nord ouest", "noroeste", "nord ovest", "северо запад", "西北"],
@@ -115,6 +115,7 @@ mod tests {
         assert!(rendered_in("Maison-Blanche", "The White House said", &[]));
         assert!(rendered_in("Republican", "这位温和的共和党议员", &[]));
         assert!(rendered_in("Artificial Intelligence", "die Entwicklung künstlicher Intelligenz", &[]));
+        assert!(rendered_in("AI", "над системой искусственного интеллекта", &[]), "an acronym written out");
         assert!(!rendered_in("Google", "微软公司表示", &[]), "another company");
         assert!(rendered_in("Microsoft Research", "他担任微软研究院院长", &[]), "with a translatable word");
         assert!(rendered_in("Southwest", "la pluie dans le sud-ouest du pays", &[]), "hyphens are no words");
