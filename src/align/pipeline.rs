@@ -88,8 +88,6 @@ fn contradicts(links: &[Link], beads: &[Bead], sources: usize, targets: usize) -
 const MIN_CONTRADICTED: usize = 2;
 const MIN_CONTRADICTED_SHARE: f32 = 0.02;
 
-
-
 /// Whether strong links fall out of order: in a translation nearly all
 /// of them lie on one increasing chain, in a rewrite whose sentences moved a
 /// clear share does not.

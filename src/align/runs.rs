@@ -8,7 +8,6 @@
 use super::similarity::dot;
 use super::Side;
 
-
 /// Merged vectors of every run `start..start + len` with `len <= max_len`.
 #[derive(Debug, Clone)]
 pub struct Runs {

@@ -34,7 +34,6 @@ pub struct Scorer<'a> {
     target_marks: &'a [Vec<u32>],
 }
 
-
 impl<'a> Scorer<'a> {
     /// `*_means`: each sentence's mean similarity to the other side;
     /// `*_marks`: each sentence's marks (see `marks`), used where both

@@ -134,7 +134,6 @@ impl Quantity {
     }
 }
 
-
 /// A number found by the scanner, before it becomes a `Fact`.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
