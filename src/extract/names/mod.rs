@@ -102,8 +102,57 @@ fn title_case(tokens: &[Token]) -> bool {
     (long.len() >= 3 && long.iter().all(|t| is_capitalized(t.text))) || (words.len() >= 3 && words.iter().all(|t| is_capitalized(t.text)))
 }
 
+/// Small words an English title keeps in lower case between its capitals
+/// that a name seldom holds: names take of, the, and, for, and news
+/// places a name by in, at, from, with ("Etihad Stadium in Manchester").
+const TITLE_LINKS: &[&str] = &["to", "on", "into", "over", "after", "is", "are", "be"];
+/// Capitalised words of four letters or more in a quoted title.
+const TITLE_CAPITALS: usize = 4;
+
+/// Tokens inside an English title quoted in running text ("a Tehran's
+/// Plan to Assassinate Donald Trump"): capitalised words joined by
+/// `TITLE_LINKS` (one at least) and possessives, `TITLE_CAPITALS` of
+/// them long. Its capitals say no more than a headline's.
+fn in_quoted_title(tokens: &[Token], language: &str) -> Vec<bool> {
+    let mut inside = vec![false; tokens.len()];
+    if language != "en" {
+        return inside;
+    }
+    let capital = |t: &Token| name_word(t);
+    let link = |t: &Token| t.class == Class::Word && TITLE_LINKS.contains(&t.text);
+    let possessive = |k: usize| matches!(tokens[k].text, "'" | "’") && !tokens[k].space_before && tokens.get(k + 1).is_some_and(|t| t.text == "s" && !t.space_before);
+    let mut start = 0;
+    while start < tokens.len() {
+        if !capital(&tokens[start]) {
+            start += 1;
+            continue;
+        }
+        let (mut end, mut k, mut long, mut links) = (start, start, 0, 0);
+        while k < tokens.len() {
+            if capital(&tokens[k]) {
+                long += usize::from(tokens[k].text.chars().count() >= 4);
+                end = k;
+                k += 1;
+            } else if possessive(k) {
+                k += 2;
+            } else if link(&tokens[k]) && tokens.get(k + 1).is_some_and(capital) {
+                links += 1;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if long >= TITLE_CAPITALS && links >= 1 {
+            inside[start..=end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end + 1;
+    }
+    inside
+}
+
 fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
     let headline = title_case(tokens);
+    let quoted_title = in_quoted_title(tokens, language);
     let mut facts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -154,6 +203,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
         let acronym = words == 1 && text.chars().count() <= 6 && text.chars().all(char::is_uppercase);
         let weak = language == "de"
             || headline
+            || quoted_title[first]
             || (acronym && language != "en")
             || (words == 1 && stop::adjective(language, &tokens[first].norm))
             || (words == 1 && stop::is_common(language, &tokens[first].norm))
@@ -223,6 +273,23 @@ mod tests {
         assert!(found.contains(&"raian kennedi".to_string()), "{found:?}");
         // Within one script a run goes on (the first word opens the clause).
         assert_eq!(values("Mluvil s Jaroslavem Kuberou.", "cs"), vec!["mluvil", "jaroslavem kuberou"]);
+    }
+
+    #[test]
+    fn names_in_a_title_quoted_in_running_text_are_weak() {
+        let weak = |sentence: &str| extract(sentence, "en").into_iter().map(|f| (f.value, f.weak)).collect::<Vec<_>>();
+        let quoted = weak("The paper reported a Tehran's Plan to Assassinate Donald Trump weeks before.");
+        assert!(quoted.iter().all(|(_, weak)| *weak), "{quoted:?}");
+        // A name placed by "in" is no title.
+        let placed = weak("The boy was flown to Rady Children's Hospital in San Diego yesterday.");
+        let strong = |name: &str| placed.iter().any(|(value, weak)| value == name && !*weak);
+        assert!(strong("rady children") && strong("san diego"), "{placed:?}");
+        // Four capitals, but no stretch of them holds four.
+        let names = weak("Two envoys from Namibia met Maria Lopez in Geneva yesterday.");
+        assert!(names.iter().all(|(_, weak)| !*weak), "{names:?}");
+        // Too few capitals: a name and a place.
+        let short = weak("They sent Maria Lopez to Geneva yesterday.");
+        assert!(short.iter().all(|(_, weak)| !*weak), "{short:?}");
     }
 
     #[test]
