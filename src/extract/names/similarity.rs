@@ -156,6 +156,12 @@ pub fn misspelt(source: &str, target: &str) -> bool {
     if j + 1 >= ca.len() || ca[j] != cb[j + 1] || ca[j + 1] != cb[j] || ca[j + 2..] != cb[j + 2..] {
         return false;
     }
+    // An ending -er against -re (Members/Membres, Center/Centre) is how
+    // English and French spell one word, not a slip.
+    let at_end = j + 2 == a.len() || (j + 3 == a.len() && a[j + 2] == 's');
+    if at_end && matches!((a[j], a[j + 1]), ('e', 'r') | ('r', 'e')) {
+        return false;
+    }
     // The swap accounts for two differing letters; allow one vowel more.
     let mut swapped = a.clone();
     swapped.swap(j, j + 1);
@@ -195,6 +201,9 @@ mod tests {
         assert!(!misspelt("kenya", "kenia"));
         assert!(!misspelt("indonesian", "indonesien"));
         assert!(!misspelt("trump", "trump"));
+        assert!(!misspelt("members", "membres"), "English and French endings");
+        assert!(!misspelt("center", "centre"));
+        assert!(misspelt("roberts", "robrets"), "not at the end: a slip");
     }
 
     #[test]
