@@ -159,7 +159,7 @@ pub fn misspelt(source: &str, target: &str) -> bool {
     // An ending -er against -re (Members/Membres, Center/Centre) is how
     // English and French spell one word, not a slip.
     let at_end = j + 2 == a.len() || (j + 3 == a.len() && a[j + 2] == 's');
-    if at_end && matches!((a[j], a[j + 1]), ('e', 'r') | ('r', 'e')) {
+    if at_end && matches!((a[j], a[j + 1], b[j], b[j + 1]), ('e', 'r', 'r', 'e') | ('r', 'e', 'e', 'r')) {
         return false;
     }
     // The swap accounts for two differing letters; allow one vowel more.
@@ -204,6 +204,7 @@ mod tests {
         assert!(!misspelt("members", "membres"), "English and French endings");
         assert!(!misspelt("center", "centre"));
         assert!(misspelt("roberts", "robrets"), "not at the end: a slip");
+        assert!(misspelt("rangers", "rangrus"), "not -re: a slip");
     }
 
     #[test]
