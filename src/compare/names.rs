@@ -64,6 +64,7 @@ struct NameWord<'a> {
     /// Written in ASCII letters: a name with diacritics (Phänomenal) is a
     /// language's own form, never a typing slip of the plain one.
     plain: bool,
+    /// Written in Cyrillic or katakana: heard, not spelled.
     spoken: Option<Spoken<'a>>,
 }
 
@@ -388,8 +389,8 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
             continue;
         }
         // A weak source name (a German noun such as Weg) names no one.
-        let one_word_name = |source: &&NameWord| !source.placed.fact.weak && !source.placed.fact.value.contains(' ');
-        spelling.fuller_form |= words.len() > 1 && likeness >= Likeness::Inflected && matched.is_some_and(|source| one_word_name(&source));
+        let one_word_name = matched.is_some_and(|source| !source.placed.fact.weak && !source.placed.fact.value.contains(' '));
+        spelling.fuller_form |= words.len() > 1 && likeness >= Likeness::Inflected && one_word_name;
         match (likeness, matched) {
             (Likeness::Same, _) => spelling.spelled_alike = true,
             (Likeness::Similar, Some(source)) => {
