@@ -116,6 +116,11 @@ fn side(folder: &Path, text: &Option<String>, path: &Option<String>, name: &str,
     }
 }
 
+/// Whether a report's path stands for text given inline (see `side`).
+pub fn is_inline(path: &str) -> bool {
+    path.starts_with('<') && path.ends_with("_text>")
+}
+
 /// The id of a line, when it is JSON with an `id`.
 fn id_of(line: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(line).ok()?;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::check::Outcome;
+use super::pairs;
 
 /// A progress bar on stderr, only when stderr is a terminal.
 pub fn progress(total: usize) -> Option<ProgressBar> {
@@ -44,7 +45,7 @@ pub fn render(outcomes: &[Outcome], unpaired: &[PathBuf], wall: Duration) -> Str
     for report in slowest.iter().take(3) {
         let paths = format!("{} → {}", report.source.path, report.target.path);
         // Text given inline has a placeholder for its path: show the id.
-        let inline = report.source.path.starts_with('<') && report.target.path.starts_with('<');
+        let inline = pairs::is_inline(&report.source.path) && pairs::is_inline(&report.target.path);
         let pair = match &report.id {
             Some(id) if inline => id.clone(),
             Some(id) => format!("{id}: {paths}"),

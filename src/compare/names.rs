@@ -78,8 +78,8 @@ enum Spoken<'w> {
 }
 
 impl<'w> Spoken<'w> {
-    /// How `written` renders its name; `cyrillic` when the whole name is
-    /// in Cyrillic.
+    /// How `written` renders its name (katakana first); `cyrillic` when
+    /// the whole name is in Cyrillic.
     fn of(written: &'w str, cyrillic: bool) -> Option<Spoken<'w>> {
         if is_katakana_word(written) {
             Some(Spoken::Kana(written))
@@ -100,8 +100,8 @@ fn name_words<'a>(side: &Side<'a>, names: &[Placed<'a>]) -> Vec<NameWord<'a>> {
             let tokens: Vec<(String, &str)> = tokenize(text).into_iter().map(|t| (ascii_key(t.text), t.text)).collect();
             p.fact.value.split(' ').filter(|k| k.len() >= 2).map(move |k| {
                 let plain = tokens.iter().any(|(key, word)| key == k && word.is_ascii());
-                let kana = tokens.iter().find(|(key, word)| key == k && is_katakana_word(word)).map(|(_, word)| *word);
-                let spoken = kana.map(Spoken::Kana).or(cyrillic.then_some(Spoken::Cyrillic));
+                let kana = tokens.iter().find(|(key, word)| key == k && is_katakana_word(word)).map_or("", |(_, word)| *word);
+                let spoken = Spoken::of(kana, cyrillic);
                 NameWord { placed: *p, key: k.to_string(), acronym, latin, plain, spoken }
             })
         })

@@ -118,24 +118,23 @@ fn in_quoted_title(tokens: &[Token], language: &str) -> Vec<bool> {
     if language != "en" {
         return inside;
     }
-    let capital = |t: &Token| name_word(t);
     let link = |t: &Token| t.class == Class::Word && TITLE_LINKS.contains(&t.text);
     let possessive = |k: usize| matches!(tokens[k].text, "'" | "’") && !tokens[k].space_before && tokens.get(k + 1).is_some_and(|t| t.text == "s" && !t.space_before);
     let mut start = 0;
     while start < tokens.len() {
-        if !capital(&tokens[start]) {
+        if !name_word(&tokens[start]) {
             start += 1;
             continue;
         }
         let (mut end, mut k, mut long, mut links) = (start, start, 0, 0);
         while k < tokens.len() {
-            if capital(&tokens[k]) {
+            if name_word(&tokens[k]) {
                 long += usize::from(tokens[k].text.chars().count() >= 4);
                 end = k;
                 k += 1;
             } else if possessive(k) {
                 k += 2;
-            } else if link(&tokens[k]) && tokens.get(k + 1).is_some_and(capital) {
+            } else if link(&tokens[k]) && tokens.get(k + 1).is_some_and(name_word) {
                 links += 1;
                 k += 1;
             } else {
