@@ -111,9 +111,38 @@ impl Quantity {
             // Everyday degrees are rounded to whole ones on either scale
             // (half a degree Celsius apart at most); furnace heats to tens.
             let tolerance = if self.unit.as_deref() == Some("c") { (scale * 0.02).max(0.6) } else { scale * 0.06 };
-            return (a - b).abs() <= tolerance;
+            return (a - b).abs() <= tolerance || self.rounds(k, b) || other.rounds(m, a);
         }
         (a - b).abs() < (self.step_at(k).max(other.step_at(m)) / 2.0).max(scale * 1e-9)
+    }
+
+    /// Whether reading `k`, in metric units, writes `converted` as a
+    /// translation rounds a conversion: to as many significant digits as
+    /// it writes (`200 miles` as `300 km`, 322), or cut to whole units (`80
+    /// °F` as `26 °C`, 26.7; `3 inches` as `7 cm`). Only the metric side
+    /// rounds: a mile figure read as a rounding of `301 km` would hide a
+    /// changed `300`.
+    fn rounds(&self, k: usize, converted: f64) -> bool {
+        let (value, step) = (self.values[k], self.step_at(k));
+        let written = self.written_unit.as_deref().unwrap_or("1");
+        let either_reading = written.ends_with('?') && k >= self.written.len();
+        let factor: f64 = written.trim_end_matches(['?', 'F']).parse().unwrap_or(0.0);
+        let metric = factor > 0.0 && (factor.log10() - factor.log10().round()).abs() < 1e-9 && !written.ends_with('F') && !either_reading;
+        let digits = value / step;
+        if !metric || step <= 0.0 || digits.round() == 0.0 || (digits - digits.round()).abs() > 1e-6 {
+            return false;
+        }
+        // Trailing zeros of hundreds and more are taken as rounding; of a
+        // two-digit figure (`30 m` for 30 yards, 27.4) as a digit.
+        let mut precision = step;
+        let mut significant = digits.round() as i64;
+        let hundreds = significant.abs() >= 100;
+        while hundreds && significant % 10 == 0 {
+            significant /= 10;
+            precision *= 10.0;
+        }
+        let same = |x: f64| (x - value).abs() <= step * 1e-6;
+        same((converted / precision).round() * precision) || same((converted / step).trunc() * step)
     }
 
     /// `step` is the last digit's unit in the first reading; another
@@ -382,5 +411,19 @@ mod tests {
         assert!(!q("3,000").matches(&de("3.003")), "the decimal readings 3.0 and 3.003 differ");
         assert!(q("3,000").matches(&de("3.000")));
         assert!(q("1.25").matches(&de("1,25")));
+    }
+
+    #[test]
+    fn a_translation_rounds_or_cuts_a_converted_figure() {
+        let fr = |text: &str| extract(text, "fr").remove(0).quantity.unwrap();
+        let en = |text: &str| extract(text, "en").remove(0).quantity.unwrap();
+        assert!(en("within 200 miles of the city").matches(&fr("à 300 km de la ville")));
+        assert!(!en("within 200 miles of the city").matches(&fr("à 301 km de la ville")));
+        assert!(!en("within 250 miles of the city").matches(&fr("à 300 km de la ville")));
+        assert!(!en("about 30 yards out").matches(&fr("à 30 mètres")), "27.4 m is not 30 m");
+        assert!(en("a high of 80 degrees").matches(&fr("jusqu'à 26 degrés")));
+        assert!(!en("a high of 80 degrees").matches(&fr("jusqu'à 25 degrés")));
+        assert!(en("3 inches of rain").matches(&fr("7 cm de pluie")));
+        assert!(!en("6 inches of rain").matches(&fr("10 cm de pluie")), "15.2 cm cut to tens is not 10");
     }
 }
