@@ -288,6 +288,7 @@ struct NameBead<'a> {
     target_text: String,
     cross_language: bool,
     japanese: bool,
+    german_source: bool,
     german_target: bool,
     same_script: bool,
     name_links: Option<NameLinks>,
@@ -304,11 +305,12 @@ impl<'a> NameBead<'a> {
         let target_name_words = name_words(view.target, &target_names);
         let cross_language = view.source.language != view.target.language;
         let japanese = crate::extract::text::base_language(view.source.language) == "ja";
+        let german_source = crate::extract::text::base_language(view.source.language) == "de";
         let german_target = crate::extract::text::base_language(view.target.language) == "de";
         let same_script = source_words.cased == target_words.cased && !cross_language;
         let strong = |names: &[Placed]| names.iter().any(|n| !n.fact.weak);
         let name_links = if cross_language && (strong(&target_names) || !source_names.is_empty() || !source_words.cased) { NameLinks::compute(view) } else { None };
-        NameBead { view, source_names, target_names, source_words, target_words, source_name_words, target_name_words, source_text, target_text, cross_language, japanese, german_target, same_script, name_links }
+        NameBead { view, source_names, target_names, source_words, target_words, source_name_words, target_name_words, source_text, target_text, cross_language, japanese, german_source, german_target, same_script, name_links }
     }
 
     /// Whether the source has any counterpart of a word, by spelling alone.
@@ -388,8 +390,11 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
             spelling.spelled_alike = true;
             continue;
         }
-        // A weak source name (a German noun such as Weg) names no one.
-        let one_word_name = matched.is_some_and(|source| !source.placed.fact.weak && !source.placed.fact.value.contains(' '));
+        // A weak source name (a German noun such as Weg) names no one,
+        // unless the target word spells or sounds just like it (`Flake`
+        // opening an English sentence, `Джеффа Флейка` in its translation).
+        let named = |source: &NameWord| !source.placed.fact.weak || (likeness >= Likeness::Variant && !bead.german_source);
+        let one_word_name = matched.is_some_and(|source| named(source) && !source.placed.fact.value.contains(' '));
         spelling.fuller_form |= words.len() > 1 && likeness >= Likeness::Inflected && one_word_name;
         match (likeness, matched) {
             (Likeness::Same, _) => spelling.spelled_alike = true,

@@ -201,6 +201,9 @@ fn a_one_word_name_written_out_in_full_is_not_added() {
     assert!(with_prefix(&ru, "name").is_empty(), "{ru:?}");
     let fr = pair("Later Tarrow met the envoy in Lyon.", "en", "Plus tard, Peter Tarrow a rencontré l'envoyé à Lyon.", "fr");
     assert!(with_prefix(&fr, "name").is_empty(), "{fr:?}");
+    // A name opening an English sentence is as good a name.
+    let opening = pair("Tarrow was the central figure in the talks.", "en", "Главной фигурой переговоров стал Питер Тарроу.", "ru");
+    assert!(with_prefix(&opening, "name").is_empty(), "{opening:?}");
     // Another person in full is still added.
     let other = pair("Jonsey, 52, joined the board in March.", "en", "Питер Кларк, 52 года, вошёл в совет в марте.", "ru");
     assert!(with_prefix(&other, "name").contains(&"name-added"), "{other:?}");

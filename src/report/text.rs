@@ -33,10 +33,13 @@ fn plural(n: usize) -> &'static str {
 
 fn header(out: &mut String, report: &Report) {
     let (source, target) = (&report.source, &report.target);
-    let _ = writeln!(out, "source: {} ({}, {} sentences)", source.path, source.language, source.sentences.len());
-    let _ = writeln!(out, "target: {} ({}, {} sentences)", target.path, target.language, target.sentences.len());
+    for (side, document) in [("source", source), ("target", target)] {
+        let count = document.sentences.len();
+        let _ = writeln!(out, "{side}: {} ({}, {count} sentence{})", document.path, document.language, plural(count));
+    }
     let mode = serde_json::to_value(report.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-    let _ = writeln!(out, "alignment: {} beads, {mode} mode\n", report.alignment.len());
+    let beads = report.alignment.len();
+    let _ = writeln!(out, "alignment: {beads} bead{}, {mode} mode\n", plural(beads));
 }
 
 fn render_finding(out: &mut String, finding: &Finding, report: &Report, style: Style) {

@@ -34,6 +34,9 @@ const GROUPS: &[&[&str]] = &[
     &["Southeast", "Südosten", "sud est", "sureste", "юго восток", "东南"],
     &["Northwest", "Nordwesten", "nord ouest", "noroeste", "nord ovest", "северо запад", "西北"],
     &["Northeast", "Nordosten", "nord est", "noreste", "северо восток", "东北"],
+    // `Кремниев` alone: the valley is lower case (Кремниевая долина);
+    // the forms take their endings (Dolinie Krzemowej, Křemíkovém údolí).
+    &["Silicon Valley", "Кремниев", "Dolin Krzemow", "Křemíkov údolí", "硅谷", "シリコンバレー"],
     &["Olympics", "Olympic", "Olympische", "Olympia", "olympiques", "Olímpicos", "Olimpiadi", "Olimpiada", "Олимпиад", "奥运", "奥林匹克", "オリンピック"],
 ];
 
@@ -120,6 +123,8 @@ mod tests {
         assert!(rendered_in("Microsoft Research", "他担任微软研究院院长", &[]), "with a translatable word");
         assert!(rendered_in("Southwest", "la pluie dans le sud-ouest du pays", &[]), "hyphens are no words");
         assert!(rendered_in("Юго-Запада", "rain in the Desert Southwest", &[]), "a form with an ending");
+        assert!(rendered_in("Silicon Valley", "компании Кремниевой долины", &[]));
+        assert!(rendered_in("Кремниевая", "tech firms in Silicon Valley", &[]), "the one capitalised word");
         assert!(!rendered_in("Microsoft Tara", "他担任微软院长", &[]), "with a name beside it");
         assert!(!rendered_in("White House", "Das Haus teilte mit", &[]));
         // A newsroom's own spellings.

@@ -70,6 +70,16 @@ fn starts_clause(tokens: &[Token], i: usize) -> bool {
 /// Abbreviated titles written with a full stop before a name.
 const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Det", "Insp", "Rev", "Sr", "Sra", "Jr", "Hr", "Fr"];
 
+/// English `May` as a surname (Theresa May, Mrs May, PM May): after a
+/// name word or a title, and not before a day's number (`on May 3`).
+fn surname_may(tokens: &[Token], i: usize, language: &str) -> bool {
+    let before = i.checked_sub(1).map(|b| &tokens[b]);
+    let after_name = before.is_some_and(|t| name_word(t) && !stop::is_stop(language, &t.norm) || MAY_TITLES.contains(&t.norm.as_str()));
+    language == "en" && tokens[i].text == "May" && after_name && !tokens.get(i + 1).is_some_and(|t| t.class == Class::Digits)
+}
+
+const MAY_TITLES: &[&str] = &["mrs", "ms", "mr", "pm", "minister", "premier", "leader"];
+
 /// Latin, Greek or Cyrillic (by the first letter), for telling runs apart.
 fn script(token: &Token) -> u8 {
     match token.text.chars().find(|c| c.is_alphabetic()).map_or(0, |c| c as u32) {
@@ -155,7 +165,7 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) {
+        if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) && !surname_may(tokens, i, language) {
             i += 1;
             continue;
         }
@@ -172,7 +182,8 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
             // A change of script ends a name: "The Hockey News Райан Кеннеди"
             // is a title and a person.
             let same_script = script(&tokens[j]) == script(&tokens[last]);
-            if name_word(&tokens[j]) && same_script && !stop::is_stop(language, &tokens[j].norm) && !tokens[j - 1].text.ends_with([',', '.', ';', ':']) {
+            let stop = stop::is_stop(language, &tokens[j].norm) && !surname_may(tokens, j, language);
+            if name_word(&tokens[j]) && same_script && !stop && !tokens[j - 1].text.ends_with([',', '.', ';', ':']) {
                 last = j;
                 j += 1;
                 continue;
@@ -275,6 +286,15 @@ mod tests {
     }
 
     #[test]
+    fn may_as_a_surname_and_as_a_month() {
+        let names = |sentence: &str| extract(sentence, "en").into_iter().map(|f| f.value).collect::<Vec<_>>();
+        assert_eq!(names("The talks with Prime Minister Helen May ended early."), vec!["helen may"]);
+        assert_eq!(names("The talks with Mrs May ended early."), vec!["may"]);
+        assert!(names("The talks ended in May without a deal.").is_empty());
+        assert_eq!(names("The deal with Helen Ward May 3 was signed."), vec!["helen ward"], "a date after a name");
+    }
+
+    #[test]
     fn names_in_a_title_quoted_in_running_text_are_weak() {
         let weak = |sentence: &str| extract(sentence, "en").into_iter().map(|f| (f.value, f.weak)).collect::<Vec<_>>();
         let quoted = weak("The paper reported a Tehran's Plan to Assassinate Donald Trump weeks before.");
@@ -299,7 +319,7 @@ mod tests {
         assert_eq!(weak("Mr. Doseba said so."), vec![("doseba".to_string(), false)], "a title's full stop ends no sentence");
         assert!(weak("Selon M. Doesbi, rien.").contains(&("doesbi".to_string(), false)));
         assert_eq!(weak("Erdogan then headed for Cologne to open a new mosque."), vec![("erdogan".to_string(), true), ("cologne".to_string(), false)]);
-        assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa".to_string(), false), ("birmingham".to_string(), false)]);
+        assert_eq!(weak("Prime Minister Theresa May arrives in Birmingham."), vec![("theresa may".to_string(), false), ("birmingham".to_string(), false)]);
         assert_eq!(weak("Grande-Bretagne : la crise."), vec![("grande bretagne".to_string(), false)], "a hyphenated name opening a sentence");
     }
 }
