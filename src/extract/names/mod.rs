@@ -80,6 +80,13 @@ fn surname_may(tokens: &[Token], i: usize, language: &str) -> bool {
 
 const MAY_TITLES: &[&str] = &["mrs", "ms", "mr", "pm", "minister", "premier", "leader"];
 
+/// An English stop word that opens a listed place with the next word
+/// (`New York`, `New Zealand`): without it `York City` would be the name.
+fn opens_place(tokens: &[Token], i: usize, language: &str) -> bool {
+    let next = tokens.get(i + 1).filter(|t| name_word(t) && t.space_before);
+    language == "en" && next.is_some_and(|next| places::by_english(&format!("{} {}", tokens[i].norm, next.norm)).is_some())
+}
+
 /// Latin, Greek or Cyrillic (by the first letter), for telling runs apart.
 fn script(token: &Token) -> u8 {
     match token.text.chars().find(|c| c.is_alphabetic()).map_or(0, |c| c as u32) {
@@ -165,7 +172,8 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) && !surname_may(tokens, i, language) {
+        let named_stop = |i: usize| surname_may(tokens, i, language) || opens_place(tokens, i, language);
+        if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) && !named_stop(i) {
             i += 1;
             continue;
         }
@@ -292,6 +300,14 @@ mod tests {
         assert_eq!(names("The talks with Mrs May ended early."), vec!["may"]);
         assert!(names("The talks ended in May without a deal.").is_empty());
         assert_eq!(names("The deal with Helen Ward May 3 was signed."), vec!["helen ward"], "a date after a name");
+    }
+
+    #[test]
+    fn a_place_opened_by_a_stop_word() {
+        let names = |sentence: &str| extract(sentence, "en").into_iter().map(|f| f.value).collect::<Vec<_>>();
+        assert_eq!(names("It was warm in New York City on Tuesday."), vec!["new york"]);
+        assert_eq!(names("The team flew to New Zealand."), vec!["new zealand"]);
+        assert_eq!(names("They met at the club, and New Milford voted no."), vec!["milford"], "not a listed place");
     }
 
     #[test]
