@@ -171,8 +171,8 @@ fn cased_names(tokens: &[Token], language: &str) -> Vec<Fact> {
     let quoted_title = in_quoted_title(tokens, language);
     let mut facts = Vec::new();
     let mut i = 0;
+    let named_stop = |i: usize| surname_may(tokens, i, language) || opens_place(tokens, i, language);
     while i < tokens.len() {
-        let named_stop = |i: usize| surname_may(tokens, i, language) || opens_place(tokens, i, language);
         if !name_word(&tokens[i]) || stop::is_stop(language, &tokens[i].norm) && !named_stop(i) {
             i += 1;
             continue;

@@ -424,6 +424,6 @@ mod tests {
         assert!(en("a high of 80 degrees").matches(&fr("jusqu'à 26 degrés")));
         assert!(!en("a high of 80 degrees").matches(&fr("jusqu'à 25 degrés")));
         assert!(en("3 inches of rain").matches(&fr("7 cm de pluie")));
-        assert!(!en("6 inches of rain").matches(&fr("10 cm de pluie")), "15.2 cm cut to tens is not 10");
+        assert!(!en("6 inches of rain").matches(&fr("10 cm de pluie")), "15.2 cm, neither rounded nor cut to 10");
     }
 }
