@@ -73,9 +73,11 @@ const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Pr
 /// English `May` as a surname (Theresa May, Mrs May, PM May): after a
 /// name word or a title, and not before a day's number (`on May 3`).
 fn surname_may(tokens: &[Token], i: usize, language: &str) -> bool {
+    if language != "en" || tokens[i].text != "May" || tokens.get(i + 1).is_some_and(|t| t.class == Class::Digits) {
+        return false;
+    }
     let before = i.checked_sub(1).map(|b| &tokens[b]);
-    let after_name = before.is_some_and(|t| name_word(t) && !stop::is_stop(language, &t.norm) || MAY_TITLES.contains(&t.norm.as_str()));
-    language == "en" && tokens[i].text == "May" && after_name && !tokens.get(i + 1).is_some_and(|t| t.class == Class::Digits)
+    before.is_some_and(|t| name_word(t) && !stop::is_stop(language, &t.norm) || MAY_TITLES.contains(&t.norm.as_str()))
 }
 
 const MAY_TITLES: &[&str] = &["mrs", "ms", "mr", "pm", "minister", "premier", "leader"];
