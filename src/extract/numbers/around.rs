@@ -183,7 +183,7 @@ fn quantity(base: &mut Base, tokens: &[Token]) -> Quantity {
         quantity.converted = unit.factor != 1.0 || unit.fahrenheit || unit.either_scale;
         quantity.step *= unit.factor;
         if quantity.converted {
-            quantity.written_unit = Some(format!("{}{}", unit.factor, if unit.fahrenheit { "F" } else if unit.either_scale { "?" } else { "" }));
+            quantity.written_unit = Some(unit);
         }
         if let Some((inches, taken)) = inches_after_feet(tokens, base.next, unit) {
             base.next += taken;

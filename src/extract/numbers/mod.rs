@@ -16,6 +16,8 @@ mod scan;
 mod units;
 mod words;
 
+pub use units::Unit;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuantityKind {
@@ -46,7 +48,7 @@ pub struct Quantity {
     pub converted: bool,
     /// The unit as written (`mi`, `ft`), when converted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub written_unit: Option<String>,
+    pub written_unit: Option<units::Unit>,
     /// Unit of the last written digit (0.1 for `48.5`, 1e5 for `48.5
     /// million`): the other side may round to it.
     pub step: f64,
@@ -88,7 +90,7 @@ impl Quantity {
     /// keeps the word, not the sense.
     fn pounds_either_way(&self, other: &Quantity) -> bool {
         let (money, weight) = if self.kind == QuantityKind::Money { (self, other) } else { (other, self) };
-        let in_pounds = weight.unit.as_deref() == Some("kg") && weight.written_unit == Some(units::POUND.to_string());
+        let in_pounds = weight.unit.as_deref() == Some("kg") && weight.written_unit.is_some_and(|u| u.factor == units::POUND);
         money.unit.as_deref() == Some("GBP") && in_pounds && weight.written.iter().any(|w| money.values.contains(w))
     }
 
@@ -105,7 +107,7 @@ impl Quantity {
     fn close(&self, other: &Quantity, k: usize, m: usize) -> bool {
         let (a, b) = (self.values[k], other.values[m]);
         let scale = a.abs().max(b.abs());
-        let unknown_scale = |q: &Quantity| q.written_unit.as_deref() == Some("1?");
+        let unknown_scale = |q: &Quantity| q.written_unit.is_some_and(|u| u.either_scale);
         let conversion = (self.converted || other.converted) && (self.written_unit != other.written_unit || unknown_scale(self));
         if conversion {
             // Everyday degrees are rounded to whole ones on either scale
@@ -124,10 +126,10 @@ impl Quantity {
     /// changed `300`.
     fn rounds(&self, k: usize, converted: f64) -> bool {
         let (value, step) = (self.values[k], self.step_at(k));
-        let written = self.written_unit.as_deref().unwrap_or("1");
-        let either_reading = written.ends_with('?') && k >= self.written.len();
-        let factor: f64 = written.trim_end_matches(['?', 'F']).parse().unwrap_or(0.0);
-        let metric = factor > 0.0 && (factor.log10() - factor.log10().round()).abs() < 1e-9 && !written.ends_with('F') && !either_reading;
+        // Unconverted: written in the base unit.
+        let (factor, fahrenheit, either_scale) = self.written_unit.map_or((1.0, false, false), |u| (u.factor, u.fahrenheit, u.either_scale));
+        let either_reading = either_scale && k >= self.written.len();
+        let metric = factor > 0.0 && (factor.log10() - factor.log10().round()).abs() < 1e-9 && !fahrenheit && !either_reading;
         let digits = value / step;
         if !metric || step <= 0.0 || digits.round() == 0.0 || (digits - digits.round()).abs() > 1e-6 {
             return false;
@@ -198,7 +200,7 @@ fn share_range_units(sentence: &str, found: &mut [Found]) {
             (Some(v), Some(w)) if *w != 0.0 => v / w,
             _ => 1.0,
         };
-        let fahrenheit = q.written_unit.as_deref().is_some_and(|u| u.ends_with('F'));
+        let fahrenheit = q.written_unit.is_some_and(|u| u.fahrenheit);
         let quantity = &mut first.quantity;
         quantity.written = quantity.values.clone();
         quantity.values = quantity.values.iter().map(|v| if fahrenheit { (v - 32.0) * 5.0 / 9.0 } else { v * factor }).collect();
@@ -206,7 +208,7 @@ fn share_range_units(sentence: &str, found: &mut [Found]) {
         quantity.kind = QuantityKind::Measure;
         quantity.unit = unit.clone();
         quantity.converted = q.converted;
-        quantity.written_unit = q.written_unit.clone();
+        quantity.written_unit = q.written_unit;
     }
 }
 

@@ -1,10 +1,12 @@
 //! Words and symbols written around a number: percent, currencies, units of
 //! measure (converted to a base unit so `500 feet` compares with `150 m`).
 
+use serde::Serialize;
+
 use crate::extract::text::Token;
 
 /// A unit of measure: its base unit and the factor to reach it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Unit {
     pub base: &'static str,
     pub factor: f64,
