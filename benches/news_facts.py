@@ -74,13 +74,20 @@ def misspell(rng, word):
     return "".join(inner)
 
 
+def latin_word(word):
+    """`word` not inside a longer Latin-script word. (Not `\\b`: Japanese and
+    Chinese letters are word characters too, so `Blemmingsは` has no `\\b`
+    after the name and the change would silently not happen.)"""
+    return rf"(?<![A-Za-zÀ-ÿ]){re.escape(word)}(?![A-Za-zÀ-ÿ])"
+
+
 def change_name(rng, src, tgt):
-    lines = [(i, w) for i, t in enumerate(tgt) for w in set(NAME.findall(t)) if re.search(rf"\b{w}\b", src[i])]
+    lines = [(i, w) for i, t in enumerate(tgt) for w in set(NAME.findall(t)) if re.search(latin_word(w), src[i])]
     if not lines:
         return None
     i, word = rng.choice(sorted(lines))
     out = list(tgt)
-    out[i] = re.sub(rf"\b{word}\b", misspell(rng, word), tgt[i], count=1)
+    out[i] = re.sub(latin_word(word), misspell(rng, word), tgt[i], count=1)
     return out, i
 
 

@@ -370,6 +370,12 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
         let copied = plain && !bead.target_words.cased;
         let cross_language = bead.cross_language && !copied;
         let (likeness, matched) = best(&Key { text: key, latin: true, plain, acronym, spoken, name: &target.fact.value }, &bead.source_name_words, &bead.source_words, cross_language, bead.japanese);
+        // A copied name has no exonym to be: a typing slip too far apart
+        // for the spelling likeness (Purwo as Piwro) is still a misspelling.
+        let (likeness, matched) = match likeness {
+            Likeness::Different if copied => bead.source_name_words.iter().find(|w| w.plain && misspelt(&w.key, key)).map_or((likeness, matched), |w| (Likeness::Similar, Some(w))),
+            _ => (likeness, matched),
+        };
         let anchored = |source: &NameWord| if cyrillic { heard_likeness(source, key, words) } else { anchored_likeness(source, target, key, words) };
         let likeness = match matched {
             Some(source) if cross_language => anchored(source).unwrap_or(likeness),

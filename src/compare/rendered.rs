@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::links::Links;
 use super::{fact_location, location, BeadView, Placed};
-use crate::extract::names::rendering::{Heard, Rendering, Script, MIN_SOUNDS};
+use crate::extract::names::rendering::{Heard, Rendering, Script};
 use crate::extract::names::similarity::{classify, Likeness};
 use crate::extract::text::{ascii_key, base_language, is_arabic, is_han, tokenize, Class};
 use crate::report::{Finding, Rule, Severity};
@@ -92,7 +92,7 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
     if !written.chars().all(|c| (c as u32) < 0x250) {
         return None;
     }
-    let keys: Vec<(&str, Heard)> = source.fact.value.split(' ').map(|k| (k, Heard::new(k, script))).filter(|(_, heard)| heard.required() >= MIN_SOUNDS).collect();
+    let keys: Vec<(&str, Heard)> = source.fact.value.split(' ').map(|k| (k, Heard::new(k, script))).filter(|(_, heard)| heard.judgeable()).collect();
     if keys.is_empty() {
         return None;
     }
@@ -103,18 +103,28 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
     }
     let pieces = candidates(&target_text, script);
     let span = view.joined_span(source, true);
-    let found: Vec<Option<&Range<usize>>> = keys.iter().map(|(_, heard)| pieces.iter().find(|p| heard.rendering(&target_text[(*p).clone()]) == Rendering::Same)).collect();
+    let linked: Vec<Vec<Range<usize>>> = keys.iter().map(|(key, _)| links.map_or(Vec::new(), |l| linked_targets(l, &source_text, &span, key))).collect();
+    let found: Vec<Option<&Range<usize>>> = keys
+        .iter()
+        .zip(&linked)
+        .map(|((_, heard), linked)| {
+            pieces.iter().find(|p| match heard.rendering(&target_text[(*p).clone()]) {
+                Rendering::Same => true,
+                Rendering::Placed => in_place(&target_text, p, linked),
+                Rendering::Near | Rendering::Different => false,
+            })
+        })
+        .collect();
     let mut unplaced_near = false;
-    for ((key, heard), found_here) in keys.iter().zip(&found) {
+    for (((key, heard), found_here), linked) in keys.iter().zip(&found).zip(&linked) {
         if found_here.is_some() {
             continue;
         }
-        let linked = links.map_or(Vec::new(), |l| linked_targets(l, &source_text, &span, key));
         for near in pieces.iter().filter(|p| heard.rendering(&target_text[(*p).clone()]) == Rendering::Near) {
             // Alignment alone places near renderings wrongly in news text
             // (凤凰城 for Phoenix): the name's other word must be beside it.
             let anchored = found.iter().flatten().any(|f| adjacent(&target_text, f, near));
-            if anchored && (links.is_none() || in_place(&target_text, near, &linked)) {
+            if anchored && (links.is_none() || in_place(&target_text, near, linked)) {
                 return Some(Rendered::Misspelt(Box::new(misspelt(view, source, key, near))));
             }
             unplaced_near = true;
@@ -139,11 +149,11 @@ pub(super) fn rendered_in(key: &str, source_text: &str, language: &str, near: &[
     let script = if base_language(language) == "ja" { Some(Script::Han) } else { script(language) };
     let Some(script) = script else { return false };
     let heard = Heard::new(key, script);
-    if heard.required() < MIN_SOUNDS {
+    if !heard.judgeable() {
         return false;
     }
     let placed = |p: &Range<usize>| near.iter().any(|n| n.start < p.end && p.start < n.end);
-    candidates(source_text, script).into_iter().filter(placed).any(|p| heard.rendering(&source_text[p]) == Rendering::Same)
+    candidates(source_text, script).into_iter().filter(placed).any(|p| heard.rendering(&source_text[p]) >= Rendering::Placed)
 }
 
 /// The name is (perhaps misspelt) in Latin letters in the target: the

@@ -206,8 +206,10 @@ fn heard(key: &str, script: Script) -> (Vec<Sound>, Option<Vec<Sound>>) {
 
 /// Consonants the two sequences share that tell a name, most over every
 /// alignment that leaves out only optional sounds; `None` when there is
-/// none.
-fn shared(latin: &[Sound], rendered: &[Sound]) -> Option<usize> {
+/// none. With `initial_counts`, an initial h or j heard as the rendering's
+/// first consonant counts too (Harlem 哈莱姆, Jones 琼斯).
+fn shared(latin: &[Sound], rendered: &[Sound], initial_counts: bool) -> Option<usize> {
+    let first_required = rendered.iter().position(|s| !s.optional);
     let mut row: Vec<Option<usize>> = vec![Some(0)];
     for b in rendered {
         row.push(row.last().copied().flatten().filter(|_| b.optional));
@@ -219,7 +221,8 @@ fn shared(latin: &[Sound], rendered: &[Sound]) -> Option<usize> {
         let counts = usize::from(!a.optional || (i + 1 == latin.len() && a.classes != H));
         let mut next = vec![row[0].filter(|_| a.optional)];
         for (j, b) in rendered.iter().enumerate() {
-            let matched = row[j].filter(|_| a.classes & b.classes != 0).map(|n| n + counts);
+            let initial = usize::from(initial_counts && a.optional && i == 0 && Some(j) == first_required);
+            let matched = row[j].filter(|_| a.classes & b.classes != 0).map(|n| n + counts + initial);
             let skip_latin = row[j + 1].filter(|_| a.optional);
             let skip_rendered = next[j].filter(|_| b.optional);
             next.push(matched.max(skip_latin).max(skip_rendered));
@@ -403,12 +406,38 @@ fn first(sounds: &[Sound]) -> u16 {
     sounds.iter().find(|s| !s.optional).map_or(0, |s| s.classes)
 }
 
+/// Whether the rendering is the Latin word with exactly one of its
+/// required consonants left out, not the first, and nothing else changed
+/// (Westminster 威斯敏斯特, Scotland 苏格兰: the t).
+fn one_dropped(latin: &[Sound], rendered: &[Sound]) -> bool {
+    const NONE: usize = usize::MAX / 2;
+    // row[j]: fewest Latin drops aligning the Latin prefix with rendered[..j].
+    let mut row: Vec<usize> = vec![0];
+    for b in rendered {
+        row.push(if b.optional { *row.last().unwrap_or(&NONE) } else { NONE });
+    }
+    for a in latin {
+        let mut next = vec![row[0] + usize::from(!a.optional)];
+        for (j, b) in rendered.iter().enumerate() {
+            let matched = if a.classes & b.classes != 0 { row[j] } else { NONE };
+            let drop_latin = row[j + 1] + usize::from(!a.optional);
+            let skip_rendered = if b.optional { next[j] } else { NONE };
+            next.push(matched.min(drop_latin).min(skip_rendered).min(NONE));
+        }
+        row = next;
+    }
+    row[rendered.len()] == 1 && first(latin) & first(rendered) != 0
+}
+
 /// How a rendering relates to a Latin name word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rendering {
     Different,
     /// One consonant apart: a misspelling, if it stands where the name does.
     Near,
+    /// The same only if it stands where the name does: three consonants
+    /// heard alike, one of them an initial h or j that may vanish.
+    Placed,
     Same,
 }
 
@@ -436,6 +465,19 @@ impl Heard {
         self.sounds.iter().filter(|s| !s.optional).count()
     }
 
+    /// Whether the word has consonants enough to be told from chance: at
+    /// least `MIN_SOUNDS` required ones, or in Chinese three counting an
+    /// initial h or j and a final one (Jones: j, n, s).
+    pub fn judgeable(&self) -> bool {
+        self.required() >= MIN_SOUNDS || self.script == Script::Han && self.countable() >= 3
+    }
+
+    fn countable(&self) -> usize {
+        let edge = |s: Option<&Sound>| usize::from(s.is_some_and(|s| s.optional && s.classes != H));
+        let initial = usize::from(self.sounds.first().is_some_and(|s| s.optional));
+        self.required() + initial + if self.sounds.len() > 1 { edge(self.sounds.last()) } else { 0 }
+    }
+
     /// Whether `rendered` (Han characters, one Arabic word, one Cyrillic
     /// word or its ASCII key, or one katakana word) can be the word.
     pub fn rendering(&self, rendered: &str) -> Rendering {
@@ -444,10 +486,17 @@ impl Heard {
         // tells names apart (Jones, Джонс).
         let word_to_word = matches!(self.script, Script::Cyrillic | Script::Kana);
         let required = if word_to_word { self.sounds.len() } else { self.required() };
-        if required < MIN_SOUNDS {
+        if !word_to_word && !self.judgeable() || word_to_word && required < MIN_SOUNDS {
             return Rendering::Different;
         }
         let target = rendered_sounds(rendered, self.script);
+        let placed = || {
+            let sounds = self.relaxed.as_ref().unwrap_or(&self.sounds);
+            self.script == Script::Han && shared(sounds, &target, true).is_some_and(|n| n >= 3)
+        };
+        if required < MIN_SOUNDS {
+            return if placed() { Rendering::Placed } else { Rendering::Different };
+        }
         let mut best = apart(&self.sounds, &target);
         // Arabic joins "and", a preposition and the article to the word
         // (و، لـ، بـ، ال); Russian declines it. Cyrillic words arrive as
@@ -463,11 +512,13 @@ impl Heard {
         for rest in affixed.iter().filter(|r| r.chars().count() >= 2) {
             best = best.min(apart(&self.sounds, &rendered_sounds(rest, self.script)));
         }
-        let relaxed_same = || self.relaxed.as_ref().and_then(|r| shared(r, &target)).is_some_and(|n| n >= 3);
+        let relaxed_same = || self.relaxed.as_ref().and_then(|r| shared(r, &target, false)).is_some_and(|n| n >= 3);
         match best {
             0 => Rendering::Same,
             _ if relaxed_same() => Rendering::Same,
             1 if required >= 3 && target.iter().filter(|s| !s.optional).count() >= 3 => Rendering::Near,
+            _ if placed() => Rendering::Placed,
+            _ if required >= 5 && one_dropped(&self.sounds, &target) => Rendering::Placed,
             _ => Rendering::Different,
         }
     }
@@ -511,8 +562,33 @@ mod tests {
         assert_eq!(rendering("martel", "马特尔", Han), Same);
         assert_eq!(rendering("marten", "马丁", Han), Same);
         assert_eq!(rendering("marten", "马特", Han), Different);
-        // Not an initial j that may vanish: chance (j, k, t).
-        assert_eq!(rendering("jakarta", "机构的", Han), Different);
+        // An initial j that may vanish: chance (j, k, t) unless it stands
+        // where the name does.
+        assert_eq!(rendering("jakarta", "机构的", Han), Placed);
+    }
+
+    #[test]
+    fn chinese_initial_h_or_j_counts_where_the_name_stands() {
+        assert_eq!(rendering("harlow", "哈洛", Han), Placed);
+        assert_eq!(rendering("harlow", "哈里", Han), Different);
+        assert_eq!(rendering("harlem", "哈莱姆", Han), Placed);
+        assert_eq!(rendering("hazard", "哈扎德", Han), Placed);
+        assert_eq!(rendering("jones", "琼斯", Han), Placed);
+        assert!(Heard::new("jones", Han).judgeable());
+        // Not without the initial: n and s alone.
+        assert_eq!(rendering("jones", "尼斯", Han), Different);
+        // Nor a word of two consonants in all (Holly: h, l).
+        assert!(!Heard::new("holly", Han).judgeable());
+    }
+
+    #[test]
+    fn chinese_may_leave_out_one_consonant_of_a_long_name() {
+        assert_eq!(rendering("westminster", "威斯敏斯特", Han), Placed);
+        assert_eq!(rendering("scotland", "苏格兰", Han), Placed);
+        // Not the first, not two, not in a short name.
+        assert_eq!(rendering("westminster", "斯敏斯特", Han), Different);
+        assert_eq!(rendering("westminster", "威斯敏特", Han), Different);
+        assert_eq!(rendering("walden", "沃登", Han), Different);
     }
 
     #[test]
