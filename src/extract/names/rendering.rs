@@ -435,8 +435,9 @@ pub enum Rendering {
     Different,
     /// One consonant apart: a misspelling, if it stands where the name does.
     Near,
-    /// The same only if it stands where the name does: three consonants
-    /// heard alike, one of them an initial h or j that may vanish.
+    /// The same only if it stands where the name does: weaker evidence,
+    /// three consonants heard alike counting an initial h or j that may
+    /// vanish, or a long name with one consonant left out.
     Placed,
     Same,
 }
@@ -486,7 +487,8 @@ impl Heard {
         // tells names apart (Jones, Джонс).
         let word_to_word = matches!(self.script, Script::Cyrillic | Script::Kana);
         let required = if word_to_word { self.sounds.len() } else { self.required() };
-        if !word_to_word && !self.judgeable() || word_to_word && required < MIN_SOUNDS {
+        let judgeable = if word_to_word { required >= MIN_SOUNDS } else { self.judgeable() };
+        if !judgeable {
             return Rendering::Different;
         }
         let target = rendered_sounds(rendered, self.script);
