@@ -361,6 +361,9 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
     let view = bead.view;
     let acronym = bead.target_name_words.iter().any(|w| w.placed.fact.span == target.fact.span && w.acronym);
     let mut spelling = TargetSpelling { unsupported_keys: Vec::new(), spelled_alike: false, misspelled: false, fuller_form: false };
+    // Words of too few consonants to find by sound in a Chinese or Arabic
+    // source (Rio of Rio de Janeiro, 里约热内卢): the name's other words decide.
+    let mut unheard = Vec::new();
     for key in words.iter().copied() {
         let written = word_in(view, target, key, false);
         let (plain, cyrillic) = (written.is_ascii(), written.chars().any(is_cyrillic));
@@ -396,6 +399,10 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
             spelling.spelled_alike = true;
             continue;
         }
+        if likeness == Likeness::Different && rendered::too_short_to_hear(key, view.source.language) {
+            unheard.push(key);
+            continue;
+        }
         // A weak source name (a German noun such as Weg) names no one,
         // unless the target word spells or sounds just like it (`Flake`
         // opening an English sentence, `Джеффа Флейка` in its translation).
@@ -415,6 +422,9 @@ fn spell_target<'b, 'k>(bead: &'b NameBead, target: &Placed, words: &[&'k str], 
             (Likeness::Different, _) => spelling.unsupported_keys.push(key),
             _ => {}
         }
+    }
+    if !spelling.spelled_alike {
+        spelling.unsupported_keys.extend(unheard);
     }
     spelling
 }

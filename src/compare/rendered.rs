@@ -146,14 +146,30 @@ pub(super) fn judge(view: &BeadView, source: &Placed, links: Option<&Links>) -> 
 /// rendering must take in one of the source words in `near` (where
 /// alignment places the word).
 pub(super) fn rendered_in(key: &str, source_text: &str, language: &str, near: &[Range<usize>]) -> bool {
-    let script = if base_language(language) == "ja" { Some(Script::Han) } else { script(language) };
-    let Some(script) = script else { return false };
+    let Some(script) = source_script(language) else { return false };
     let heard = Heard::new(key, script);
     if !heard.judgeable() {
         return false;
     }
     let placed = |p: &Range<usize>| near.iter().any(|n| n.start < p.end && p.start < n.end);
     candidates(source_text, script).into_iter().filter(placed).any(|p| heard.rendering(&source_text[p]) >= Rendering::Placed)
+}
+
+/// Whether the Latin name word `key` has too few consonants to be found
+/// by sound in a source in `language`'s script (Chinese, Japanese kanji,
+/// Arabic); false for other languages.
+pub(super) fn too_short_to_hear(key: &str, language: &str) -> bool {
+    source_script(language).is_some_and(|script| !Heard::new(key, script).judgeable())
+}
+
+/// The script a source in `language` renders Latin names in; kanji are
+/// read as Chinese characters.
+fn source_script(language: &str) -> Option<Script> {
+    if base_language(language) == "ja" {
+        Some(Script::Han)
+    } else {
+        script(language)
+    }
 }
 
 /// The name is (perhaps misspelt) in Latin letters in the target: the
@@ -208,6 +224,17 @@ mod tests {
         // Kanji read as Chinese characters; no such reading for Latin sources.
         assert!(rendered_in("kowloon", "島から出て九龍のウォーターフロント", "ja", std::slice::from_ref(&(15..18))));
         assert!(!rendered_in("schumacher", text, "de", &[at("马")]));
+    }
+
+    #[test]
+    fn words_too_short_to_hear() {
+        // Rio (one consonant) of Rio de Janeiro 里约热内卢; Janeiro can be heard.
+        assert!(too_short_to_hear("rio", "zh"));
+        assert!(too_short_to_hear("rio", "ja"));
+        assert!(!too_short_to_hear("janeiro", "zh"));
+        // Latin-script and Cyrillic sources spell names: nothing is heard.
+        assert!(!too_short_to_hear("rio", "pt"));
+        assert!(!too_short_to_hear("rio", "ru"));
     }
 
     #[test]
