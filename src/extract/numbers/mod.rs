@@ -200,10 +200,11 @@ fn share_range_units(sentence: &str, found: &mut [Found]) {
             (Some(v), Some(w)) if *w != 0.0 => v / w,
             _ => 1.0,
         };
-        let fahrenheit = q.written_unit.is_some_and(|u| u.fahrenheit);
+        // °F needs its offset: `Unit::convert` knows it.
+        let fahrenheit = q.written_unit.filter(|u| u.fahrenheit);
         let quantity = &mut first.quantity;
         quantity.written = quantity.values.clone();
-        quantity.values = quantity.values.iter().map(|v| if fahrenheit { (v - 32.0) * 5.0 / 9.0 } else { v * factor }).collect();
+        quantity.values = quantity.values.iter().map(|v| fahrenheit.map_or(v * factor, |u| u.convert(*v))).collect();
         quantity.step *= factor.abs().max(f64::MIN_POSITIVE);
         quantity.kind = QuantityKind::Measure;
         quantity.unit = unit.clone();
