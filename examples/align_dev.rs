@@ -47,10 +47,12 @@ fn main() -> anyhow::Result<()> {
         let (source_marks, target_marks) = if settings.get("marks").is_some_and(|m| m == "0") {
             (Vec::new(), Vec::new())
         } else {
-            transcheck::align::document_marks(&source_text.lines().collect::<Vec<_>>(), &target_text.lines().collect::<Vec<_>>())
+            transcheck::align::document_marks(&source_text.lines().map(str::trim).collect::<Vec<_>>(), &target_text.lines().map(str::trim).collect::<Vec<_>>())
         };
-        let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs, marks: Some(&source_marks) };
-        let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs, marks: Some(&target_marks) };
+        let source_words = transcheck::align::document_words(&source_text.lines().map(str::trim).collect::<Vec<_>>());
+        let target_words = transcheck::align::document_words(&target_text.lines().map(str::trim).collect::<Vec<_>>());
+        let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs, marks: Some(&source_marks), words: Some(&source_words) };
+        let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs, marks: Some(&target_marks), words: Some(&target_words) };
         let alignment = align_sides(source, target, &options);
         seconds += started.elapsed().as_secs_f64();
         if settings.contains_key("verbose") {
@@ -104,6 +106,9 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "neighbour_share" => cost(&mut costs.neighbour_share)?,
             "quote_end_weight" => cost(&mut costs.quote_end_weight)?,
             "wordless_weight" => cost(&mut costs.wordless_weight)?,
+            "lexical_weight" => cost(&mut costs.lexical_weight)?,
+            "min_joint" => o.learning.min_joint = value.parse()?,
+            "min_dice" => o.learning.min_dice = value.parse()?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,

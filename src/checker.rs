@@ -100,10 +100,12 @@ impl Checker {
         let source = self.prepare(source, source_lang)?;
         let target = self.prepare(target, target_lang)?;
         let options = AlignOptions { same_language: source.language.language == target.language.language, ..self.config.align.clone() };
-        let (source_marks, target_marks) = align::document_marks(&source.sentence_texts(), &target.sentence_texts());
+        let (source_texts, target_texts) = (source.sentence_texts(), target.sentence_texts());
+        let (source_marks, target_marks) = align::document_marks(&source_texts, &target_texts);
+        let (source_words, target_words) = (align::document_words(&source_texts), align::document_words(&target_texts));
         let alignment = align::align_sides(
-            align::Side { marks: Some(&source_marks), ..align::Side::new(&source.embeddings) },
-            align::Side { marks: Some(&target_marks), ..align::Side::new(&target.embeddings) },
+            align::Side { marks: Some(&source_marks), words: Some(&source_words), ..align::Side::new(&source.embeddings) },
+            align::Side { marks: Some(&target_marks), words: Some(&target_words), ..align::Side::new(&target.embeddings) },
             &options,
         );
         Ok((source, target, alignment))

@@ -11,6 +11,7 @@ mod anchors;
 mod assign;
 mod band;
 mod coarse;
+mod lexicon;
 mod marks;
 mod pipeline;
 mod rewrite;
@@ -21,6 +22,7 @@ mod split;
 mod translation;
 
 pub use assign::Thresholds as MatchThresholds;
+pub use lexicon::{document_words, Learning};
 pub use marks::{document_marks, marks};
 
 #[cfg(test)]
@@ -76,6 +78,8 @@ pub struct AlignOptions {
     /// Both documents are in one language: an edit or rewrite, not a
     /// translation, so `auto` picks rewrite mode.
     pub same_language: bool,
+    /// What a word pair must show to be linked as a translation.
+    pub learning: Learning,
 }
 
 impl Default for AlignOptions {
@@ -89,6 +93,7 @@ impl Default for AlignOptions {
             costs: None,
             matching: MatchThresholds::default(),
             same_language: false,
+            learning: Learning::default(),
         }
     }
 }
@@ -131,6 +136,10 @@ pub struct Costs {
     /// see [`marks`]) in a bead side of two or more sentences: such a line
     /// is aligned on its own, mostly as an insertion or deletion.
     pub wordless_weight: f32,
+    /// Reward per word pair that both sides of a bead carry, where the
+    /// pair was linked as a translation from a first alignment (see
+    /// `lexicon`); 0 runs a single alignment.
+    pub lexical_weight: f32,
 }
 
 impl Costs {
@@ -142,13 +151,14 @@ impl Costs {
             size_exponent: 0.27,
             merged_weight: 0.57,
             member_weight: 0.91,
-            bead_bonus: 0.92,
+            bead_bonus: 0.87,
             length_weight: 0.51,
             marks_weight: 0.1,
             verbatim_weight: 0.7,
             neighbour_share: 0.2,
             quote_end_weight: 0.2,
             wordless_weight: 0.5,
+            lexical_weight: 0.1,
         }
     }
 
@@ -167,6 +177,7 @@ impl Costs {
             neighbour_share: 0.0,
             quote_end_weight: 0.0,
             wordless_weight: 0.0,
+            lexical_weight: 0.0,
         }
     }
 }
@@ -184,11 +195,13 @@ pub struct Side<'a> {
     pub runs: &'a [Embeddings],
     /// Optional marks of each sentence ([`marks`] of its text).
     pub marks: Option<&'a [Vec<u32>]>,
+    /// Optional word ids of each sentence ([`document_words`]).
+    pub words: Option<&'a [Vec<u32>]>,
 }
 
 impl<'a> Side<'a> {
     pub fn new(embeddings: &'a Embeddings) -> Self {
-        Side { embeddings, lengths: None, runs: &[], marks: None }
+        Side { embeddings, lengths: None, runs: &[], marks: None, words: None }
     }
 }
 

@@ -4,7 +4,7 @@ use super::anchors::{self, Link};
 use super::runs::Runs;
 use super::scoring::Scorer;
 use super::similarity;
-use super::{assign, band, coarse, lengths, rewrite, split, translation, AlignOptions, Bead, Costs, Mode, Side};
+use super::{assign, band, coarse, lengths, lexicon, rewrite, split, translation, AlignOptions, Bead, Costs, Mode, Side};
 
 /// Above this many sentence pairs, translation mode searches near a coarse path.
 const FULL_SEARCH: usize = 1 << 22;
@@ -121,6 +121,13 @@ fn monotone<'a>(source: &Side<'a>, target: &Side<'a>, means: &Means, chain: &[Li
     let marks = |side: &Side<'a>| side.marks.unwrap_or(&[]);
     let (source_marks, target_marks) = (marks(source), marks(target));
     let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs, source_marks, target_marks);
+    let beads = translation::align(&scorer, &band, options.max_bead);
+    let (Some(source_words), Some(target_words)) = (source.words, target.words) else { return beads };
+    if costs.lexical_weight == 0.0 {
+        return beads;
+    }
+    let (source_links, target_links) = lexicon::linked_words(source_words, target_words, &beads, options.learning);
+    let scorer = scorer.with_lexicon(&source_links, &target_links);
     translation::align(&scorer, &band, options.max_bead)
 }
 

@@ -32,6 +32,9 @@ pub struct Scorer<'a> {
     /// Each sentence's marks; empty when not given.
     source_marks: &'a [Vec<u32>],
     target_marks: &'a [Vec<u32>],
+    /// Each sentence's linked word pairs (see `lexicon`); empty when not given.
+    source_lexical: &'a [Vec<u32>],
+    target_lexical: &'a [Vec<u32>],
 }
 
 impl<'a> Scorer<'a> {
@@ -64,6 +67,18 @@ impl<'a> Scorer<'a> {
             target_spread: spread(target_means),
             ratio,
             costs,
+            source_lexical: &[],
+            target_lexical: &[],
+        }
+    }
+
+    /// The same scorer, rewarding linked word pairs both sides share.
+    pub fn with_lexicon(self, source: &'a [Vec<u32>], target: &'a [Vec<u32>]) -> Self {
+        let have = source.len() == self.source.len() && target.len() == self.target.len();
+        if have {
+            Scorer { source_lexical: source, target_lexical: target, ..self }
+        } else {
+            self
         }
     }
 
@@ -95,7 +110,8 @@ impl<'a> Scorer<'a> {
         } else {
             distance / spread
         };
-        let marks = self.marks_cost(source_start, source_len, target_start, target_len);
+        let marks = self.marks_cost(source_start, source_len, target_start, target_len)
+            - self.lexical_reward(source_start, source_len, target_start, target_len);
         self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
             + marks
             - self.costs.bead_bonus
@@ -126,6 +142,21 @@ impl<'a> Scorer<'a> {
             + wordless_in_merge(self.target_marks, target_start, target_len);
         self.costs.quote_end_weight * run_on as f32 + self.costs.wordless_weight * wordless as f32
             - (self.costs.marks_weight * punctuation as f32 + self.costs.verbatim_weight * verbatim as f32)
+    }
+
+    /// The weighted count of linked word pairs both sides carry.
+    fn lexical_reward(&self, source_start: usize, source_len: usize, target_start: usize, target_len: usize) -> f32 {
+        if self.costs.lexical_weight == 0.0 || self.source_lexical.is_empty() {
+            return 0.0;
+        }
+        let gather = |ids: &[Vec<u32>], start: usize, len: usize| {
+            let mut all: Vec<u32> = ids[start..start + len].concat();
+            all.sort_unstable();
+            all
+        };
+        let source = gather(self.source_lexical, source_start, source_len);
+        let target = gather(self.target_lexical, target_start, target_len);
+        self.costs.lexical_weight * shared(&source, &target) as f32
     }
 
     /// Mean over both sides' sentences of each one's normalised distance to
@@ -170,6 +201,23 @@ fn wordless_in_merge(marks: &[Vec<u32>], start: usize, len: usize) -> usize {
         return 0;
     }
     marks[start..start + len].iter().filter(|m| is_wordless_line(m)).count()
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn mean(values: &[f32], start: usize, len: usize) -> f32 {
