@@ -10,13 +10,14 @@ cached embeddings, and prints how many passages were taken for rewrites
 (all are translations) and the pooled strict F1 per set, beside translation
 mode forced.
 
-usage: passages.py ALIGN_DIR CACHE [--bin BIN]
+usage: passages.py ALIGN_DIR CACHE [--bin BIN] [--set KEY=VALUE ...]
 
 ALIGN_DIR holds the gold sets (mac-dev/, textberg-dev/, parice/). CACHE is
 a scratch folder: each set's per-line embeddings are made there once with
 `BIN embed`, then sliced into passages. Build the harness first
-(`cargo build --release --examples`; it is looked for beside BIN). Nothing
-here is committed.
+(`cargo build --release --examples`; it is looked for beside BIN). `--set`
+passes aligner settings to the harness (`skip=0.5`, `lexical_weight=0`),
+to compare costs on the same passages. Nothing here is committed.
 """
 import argparse
 import json
@@ -42,7 +43,10 @@ def beads(path):
 def embed_lines(transcheck, path, prefix):
     """Per-line vectors and token counts of a presegmented file, made once."""
     if not os.path.exists(prefix + ".f32"):
-        run = subprocess.run([transcheck, "embed", path], capture_output=True, text=True, check=True)
+        # Trailing blanks trimmed as the CLI trims them (the tokenizer would
+        # count one more token for each).
+        lines = "".join(line.rstrip() + "\n" for line in open(path, encoding="utf-8"))
+        run = subprocess.run([transcheck, "embed", "-"], input=lines, capture_output=True, text=True, check=True)
         rows = [json.loads(line) for line in run.stdout.splitlines()]
         with open(prefix + ".f32", "wb") as fh:
             for row in rows:
@@ -92,8 +96,9 @@ def cut(align_dir, cache, transcheck, size, offset):
     return root
 
 
-def align_dev(binary, set_dir, cache, mode):
-    run = subprocess.run([binary, set_dir, cache, f"mode={mode}", "verbose=1"], capture_output=True, text=True, check=True)
+def align_dev(binary, set_dir, cache, mode, settings):
+    run = subprocess.run([binary, set_dir, cache, f"mode={mode}", "verbose=1"] + settings,
+                         capture_output=True, text=True, check=True)
     f1 = float(run.stdout.split("strict_f1=")[1].split()[0])
     modes = [line.rsplit(": ", 1)[1] for line in run.stderr.splitlines() if ": " in line]
     return f1, len(modes), modes.count("Rewrite")
@@ -104,6 +109,7 @@ def main():
     parser.add_argument("align_dir")
     parser.add_argument("cache")
     parser.add_argument("--bin", default="target/release/transcheck")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     args = parser.parse_args()
     align_dev_bin = os.path.join(os.path.dirname(args.bin), "examples", "align_dev")
     totals = {name: [0, 0, 0.0, 0.0, 0] for name in SETS}  # passages, rewrites, auto F1, translation F1, cuts
@@ -114,8 +120,8 @@ def main():
             set_dir, cache = os.path.join(root, name), os.path.join(root, "cache")
             if not any(f.endswith(".gold") for f in os.listdir(set_dir)):
                 continue
-            auto, passages, rewrites = align_dev(align_dev_bin, set_dir, cache, "auto")
-            forced, _, _ = align_dev(align_dev_bin, set_dir, cache, "translation")
+            auto, passages, rewrites = align_dev(align_dev_bin, set_dir, cache, "auto", args.set)
+            forced, _, _ = align_dev(align_dev_bin, set_dir, cache, "translation", args.set)
             t = totals[name]
             t[0] += passages
             t[1] += rewrites

@@ -109,6 +109,7 @@ fn options_from(settings: &BTreeMap<String, String>) -> anyhow::Result<AlignOpti
             "lexical_weight" => cost(&mut costs.lexical_weight)?,
             "min_joint" => o.learning.min_joint = value.parse()?,
             "min_dice" => o.learning.min_dice = value.parse()?,
+            "min_beads" => o.learning.min_beads = value.parse()?,
             "margin" => o.matching.margin = value.parse()?,
             "distance" => o.matching.distance = value.parse()?,
             "context_distance" => o.matching.context_distance = value.parse()?,

@@ -67,11 +67,16 @@ pub struct Learning {
     pub min_joint: usize,
     /// Dice coefficient of their bead sets, at least.
     pub min_dice: f32,
+    /// 1-1 beads the first alignment must have for anything to be learnt:
+    /// a short document links function words by chance (`the` to `in`
+    /// from ten beads), and the reward then pulls an inserted sentence
+    /// into a neighbouring bead.
+    pub min_beads: usize,
 }
 
 impl Default for Learning {
     fn default() -> Self {
-        Learning { min_joint: 2, min_dice: 0.5 }
+        Learning { min_joint: 2, min_dice: 0.5, min_beads: 20 }
     }
 }
 
@@ -101,6 +106,9 @@ pub fn linked_words(
 /// Competitive linking: candidate pairs best first, each word linked once.
 fn learn(source: &[Vec<u32>], target: &[Vec<u32>], beads: &[Bead], learning: Learning) -> Vec<(u32, u32)> {
     let paired: Vec<&Bead> = beads.iter().filter(|b| b.source.len() == 1 && b.target.len() == 1).collect();
+    if paired.len() < learning.min_beads {
+        return Vec::new();
+    }
     let bag = |side: &[Vec<u32>], ids: &[usize]| {
         let mut all: Vec<u32> = ids.iter().filter_map(|&i| side.get(i)).flatten().copied().collect();
         all.sort_unstable();
@@ -144,6 +152,10 @@ fn learn(source: &[Vec<u32>], target: &[Vec<u32>], beads: &[Bead], learning: Lea
 mod tests {
     use super::*;
 
+    fn any_length() -> Learning {
+        Learning { min_beads: 0, ..Learning::default() }
+    }
+
     fn bead(source: usize, target: usize) -> Bead {
         Bead { source: vec![source], target: vec![target], similarity: 0.9 }
     }
@@ -161,11 +173,11 @@ mod tests {
         let source = document_words(&["Der Berg ist hoch", "Der Berg fiel", "Ein Fluss fliesst", "Der Fluss"]);
         let target = document_words(&["La montagne est haute", "La montagne tomba", "Un fleuve coule", "Le fleuve"]);
         let beads: Vec<Bead> = (0..4).map(|i| bead(i, i)).collect();
-        let (source_links, target_links) = linked_words(&source, &target, &beads, Learning::default());
+        let (source_links, target_links) = linked_words(&source, &target, &beads, any_length());
         let shared = |i: usize, j: usize| source_links[i].iter().filter(|id| target_links[j].contains(id)).count();
         assert!(shared(0, 0) >= 1 && shared(2, 2) >= 1, "{source_links:?} {target_links:?}");
         assert_eq!(shared(0, 2), 0, "Berg and fleuve never share a bead");
-        let links = learn(&source, &target, &beads, Learning::default());
+        let links = learn(&source, &target, &beads, any_length());
         let berg = words("Berg")[0];
         assert_eq!(links.iter().filter(|(s, _)| *s == berg).count(), 1, "each word has one partner");
     }
@@ -175,6 +187,15 @@ mod tests {
         let source = document_words(&["Berg", "Berg", "Berg"]);
         let target = document_words(&["montagne", "montagne", "montagne"]);
         let merged = vec![Bead { source: vec![0, 1], target: vec![0, 1], similarity: 0.9 }, bead(2, 2)];
-        assert!(learn(&source, &target, &merged, Learning::default()).is_empty(), "a pair seen in one 1-1 bead is chance");
+        assert!(learn(&source, &target, &merged, any_length()).is_empty(), "a pair seen in one 1-1 bead is chance");
+    }
+
+    #[test]
+    fn a_short_document_teaches_nothing() {
+        let source = document_words(&["Der Berg"; 30]);
+        let target = document_words(&["La montagne"; 30]);
+        let beads: Vec<Bead> = (0..30).map(|i| bead(i, i)).collect();
+        assert!(!learn(&source, &target, &beads, Learning::default()).is_empty());
+        assert!(learn(&source, &target, &beads[..19], Learning::default()).is_empty(), "19 beads are too few");
     }
 }

@@ -56,15 +56,23 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
         source: similarity::toward_neighbours(&means.source, &found.source, costs.neighbour_share),
         target: similarity::toward_neighbours(&means.target, &found.target, costs.neighbour_share),
     };
-    let beads = monotone(source, target, &background, &chain, costs, options);
+    let search = Search { source, target, means: &background, chain: &chain, costs, options };
+    let beads = search.run(None);
     if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }
-    let beads = split::split_unhelpful(beads, source.embeddings, target.embeddings);
-    if options.mode == Mode::Auto && contradicts(&links, &beads, sources, targets) {
+    let first = split::split_unhelpful(beads.clone(), source.embeddings, target.embeddings);
+    // The mode is decided on the first search: it reads the embeddings alone.
+    if options.mode == Mode::Auto && contradicts(&links, &first, sources, targets) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
     }
-    (beads, mode)
+    let (Some(source_words), Some(target_words)) = (source.words, target.words) else { return (first, mode) };
+    if costs.lexical_weight == 0.0 {
+        return (first, mode);
+    }
+    let learnt = lexicon::linked_words(source_words, target_words, &beads, options.learning);
+    let beads = search.run(Some((&learnt.0, &learnt.1)));
+    (split::split_unhelpful(beads, source.embeddings, target.embeddings), mode)
 }
 
 /// Whether the monotone alignment split up the two sentences of clearly
@@ -113,22 +121,33 @@ const STRONG_MARGIN: f32 = 0.04;
 /// pair of documents counts as reordered.
 const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
-fn monotone<'a>(source: &Side<'a>, target: &Side<'a>, means: &Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Vec<Bead> {
-    let band = band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window);
-    let max_side = options.max_bead.max(1);
-    let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
-    let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
-    let marks = |side: &Side<'a>| side.marks.unwrap_or(&[]);
-    let (source_marks, target_marks) = (marks(source), marks(target));
-    let scorer = Scorer::new(&source_runs, &target_runs, &means.source, &means.target, costs, source_marks, target_marks);
-    let beads = translation::align(&scorer, &band, options.max_bead);
-    let (Some(source_words), Some(target_words)) = (source.words, target.words) else { return beads };
-    if costs.lexical_weight == 0.0 {
-        return beads;
+/// The banded n-m search of translation mode.
+struct Search<'s, 'a> {
+    source: &'s Side<'a>,
+    target: &'s Side<'a>,
+    means: &'s Means,
+    chain: &'s [Link],
+    costs: Costs,
+    options: &'s AlignOptions,
+}
+
+impl Search<'_, '_> {
+    /// Beads of the cheapest monotone path; `learnt`: each sentence's
+    /// linked word pairs (see `lexicon`), rewarded where a bead keeps them.
+    fn run(&self, learnt: Option<(&[Vec<u32>], &[Vec<u32>])>) -> Vec<Bead> {
+        let (source, target, options) = (self.source, self.target, self.options);
+        let band = band::around(self.chain, source.embeddings.len(), target.embeddings.len(), options.window);
+        let max_side = options.max_bead.max(1);
+        let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
+        let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
+        let (source_marks, target_marks) = (source.marks.unwrap_or(&[]), target.marks.unwrap_or(&[]));
+        let scorer = Scorer::new(&source_runs, &target_runs, &self.means.source, &self.means.target, self.costs, source_marks, target_marks);
+        let scorer = match learnt {
+            Some((source_links, target_links)) => scorer.with_lexicon(source_links, target_links),
+            None => scorer,
+        };
+        translation::align(&scorer, &band, options.max_bead)
     }
-    let (source_links, target_links) = lexicon::linked_words(source_words, target_words, &beads, options.learning);
-    let scorer = scorer.with_lexicon(&source_links, &target_links);
-    translation::align(&scorer, &band, options.max_bead)
 }
 
 /// Order-free matching (see `assign`).
