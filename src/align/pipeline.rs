@@ -121,6 +121,9 @@ const STRONG_MARGIN: f32 = 0.04;
 /// pair of documents counts as reordered.
 const REWRITE_CHAIN_SHARE: f32 = 0.8;
 
+/// Each side's per-sentence linked word pairs (see `lexicon`).
+type Learnt<'w> = (&'w [Vec<u32>], &'w [Vec<u32>]);
+
 /// The banded n-m search of translation mode.
 struct Search<'s, 'a> {
     source: &'s Side<'a>,
@@ -134,7 +137,7 @@ struct Search<'s, 'a> {
 impl Search<'_, '_> {
     /// Beads of the cheapest monotone path; `learnt`: each sentence's
     /// linked word pairs (see `lexicon`), rewarded where a bead keeps them.
-    fn run(&self, learnt: Option<(&[Vec<u32>], &[Vec<u32>])>) -> Vec<Bead> {
+    fn run(&self, learnt: Option<Learnt>) -> Vec<Bead> {
         let (source, target, options) = (self.source, self.target, self.options);
         let band = band::around(self.chain, source.embeddings.len(), target.embeddings.len(), options.window);
         let max_side = options.max_bead.max(1);
