@@ -128,13 +128,8 @@ impl<'a> Scorer<'a> {
         if unweighted || self.source_marks.is_empty() {
             return 0.0;
         }
-        let gather = |marks: &[Vec<u32>], start: usize, len: usize| {
-            let mut all: Vec<u32> = marks[start..start + len].concat();
-            all.sort_unstable();
-            all
-        };
-        let source = gather(self.source_marks, source_start, source_len);
-        let target = gather(self.target_marks, target_start, target_len);
+        let source = gathered(self.source_marks, source_start, source_len);
+        let target = gathered(self.target_marks, target_start, target_len);
         let (punctuation, verbatim) = shared_kinds(&source, &target);
         let run_on = inner_quote_ends(self.source_marks, source_start, source_len)
             + inner_quote_ends(self.target_marks, target_start, target_len);
@@ -149,13 +144,8 @@ impl<'a> Scorer<'a> {
         if self.costs.lexical_weight == 0.0 || self.source_lexical.is_empty() {
             return 0.0;
         }
-        let gather = |ids: &[Vec<u32>], start: usize, len: usize| {
-            let mut all: Vec<u32> = ids[start..start + len].concat();
-            all.sort_unstable();
-            all
-        };
-        let source = gather(self.source_lexical, source_start, source_len);
-        let target = gather(self.target_lexical, target_start, target_len);
+        let source = gathered(self.source_lexical, source_start, source_len);
+        let target = gathered(self.target_lexical, target_start, target_len);
         self.costs.lexical_weight * shared(&source, &target) as f32
     }
 
@@ -201,6 +191,13 @@ fn wordless_in_merge(marks: &[Vec<u32>], start: usize, len: usize) -> usize {
         return 0;
     }
     marks[start..start + len].iter().filter(|m| is_wordless_line(m)).count()
+}
+
+/// The sorted ids of sentences `start..start + len`, as a multiset.
+fn gathered(ids: &[Vec<u32>], start: usize, len: usize) -> Vec<u32> {
+    let mut all: Vec<u32> = ids[start..start + len].concat();
+    all.sort_unstable();
+    all
 }
 
 /// Size of the multiset intersection of two sorted lists.
