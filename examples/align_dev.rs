@@ -44,13 +44,15 @@ fn main() -> anyhow::Result<()> {
         let started = std::time::Instant::now();
         let read = |ext: &str| std::fs::read_to_string(set.join(format!("{doc}.{ext}")));
         let (source_text, target_text) = (read("src")?, read("tgt")?);
+        // Trimmed as the CLI trims presegmented lines.
+        let source_lines: Vec<&str> = source_text.lines().map(str::trim).collect();
+        let target_lines: Vec<&str> = target_text.lines().map(str::trim).collect();
         let (source_marks, target_marks) = if settings.get("marks").is_some_and(|m| m == "0") {
             (Vec::new(), Vec::new())
         } else {
-            transcheck::align::document_marks(&source_text.lines().map(str::trim).collect::<Vec<_>>(), &target_text.lines().map(str::trim).collect::<Vec<_>>())
+            transcheck::align::document_marks(&source_lines, &target_lines)
         };
-        let source_words = transcheck::align::document_words(&source_text.lines().map(str::trim).collect::<Vec<_>>());
-        let target_words = transcheck::align::document_words(&target_text.lines().map(str::trim).collect::<Vec<_>>());
+        let (source_words, target_words) = (transcheck::align::document_words(&source_lines), transcheck::align::document_words(&target_lines));
         let source = Side { embeddings: &source, lengths: Some(&source_lengths), runs: &source_runs, marks: Some(&source_marks), words: Some(&source_words) };
         let target = Side { embeddings: &target, lengths: Some(&target_lengths), runs: &target_runs, marks: Some(&target_marks), words: Some(&target_words) };
         let alignment = align_sides(source, target, &options);

@@ -56,7 +56,7 @@ pub fn run(source: &Side, target: &Side, options: &AlignOptions) -> (Vec<Bead>, 
         source: similarity::toward_neighbours(&means.source, &found.source, costs.neighbour_share),
         target: similarity::toward_neighbours(&means.target, &found.target, costs.neighbour_share),
     };
-    let search = Search { source, target, means: &background, chain: &chain, costs, options };
+    let search = Search::new(source, target, &background, &chain, costs, options);
     let beads = search.run(None);
     if options.mode == Mode::Auto && rewrite::is_loose(&beads) {
         return (matched(source, target, &found, &means, options), Mode::Rewrite);
@@ -124,32 +124,44 @@ const REWRITE_CHAIN_SHARE: f32 = 0.8;
 /// Each side's per-sentence linked word pairs (see `lexicon`).
 type Learnt<'w> = (&'w [Vec<u32>], &'w [Vec<u32>]);
 
-/// The banded n-m search of translation mode.
-struct Search<'s, 'a> {
-    source: &'s Side<'a>,
-    target: &'s Side<'a>,
+/// The banded n-m search of translation mode. The band and the run
+/// vectors are built once and serve both searches.
+struct Search<'s> {
     means: &'s Means,
-    chain: &'s [Link],
+    source_marks: &'s [Vec<u32>],
+    target_marks: &'s [Vec<u32>],
     costs: Costs,
-    options: &'s AlignOptions,
+    max_bead: usize,
+    band: band::Band,
+    source_runs: Runs,
+    target_runs: Runs,
 }
 
-impl Search<'_, '_> {
+impl<'s> Search<'s> {
+    fn new(source: &Side<'s>, target: &Side<'s>, means: &'s Means, chain: &[Link], costs: Costs, options: &AlignOptions) -> Self {
+        let max_side = options.max_bead.max(1);
+        Search {
+            means,
+            source_marks: source.marks.unwrap_or(&[]),
+            target_marks: target.marks.unwrap_or(&[]),
+            costs,
+            max_bead: options.max_bead,
+            band: band::around(chain, source.embeddings.len(), target.embeddings.len(), options.window),
+            source_runs: Runs::new(source, &lengths(source, options.token_overhead), max_side),
+            target_runs: Runs::new(target, &lengths(target, options.token_overhead), max_side),
+        }
+    }
+
     /// Beads of the cheapest monotone path; `learnt`: each sentence's
     /// linked word pairs (see `lexicon`), rewarded where a bead keeps them.
     fn run(&self, learnt: Option<Learnt>) -> Vec<Bead> {
-        let (source, target, options) = (self.source, self.target, self.options);
-        let band = band::around(self.chain, source.embeddings.len(), target.embeddings.len(), options.window);
-        let max_side = options.max_bead.max(1);
-        let source_runs = Runs::new(source, &lengths(source, options.token_overhead), max_side);
-        let target_runs = Runs::new(target, &lengths(target, options.token_overhead), max_side);
-        let (source_marks, target_marks) = (source.marks.unwrap_or(&[]), target.marks.unwrap_or(&[]));
-        let scorer = Scorer::new(&source_runs, &target_runs, &self.means.source, &self.means.target, self.costs, source_marks, target_marks);
+        let (means, costs) = (self.means, self.costs);
+        let scorer = Scorer::new(&self.source_runs, &self.target_runs, &means.source, &means.target, costs, self.source_marks, self.target_marks);
         let scorer = match learnt {
             Some((source_links, target_links)) => scorer.with_lexicon(source_links, target_links),
             None => scorer,
         };
-        translation::align(&scorer, &band, options.max_bead)
+        translation::align(&scorer, &self.band, self.max_bead)
     }
 }
 

@@ -110,10 +110,10 @@ impl<'a> Scorer<'a> {
         } else {
             distance / spread
         };
-        let marks = self.marks_cost(source_start, source_len, target_start, target_len)
+        let evidence = self.marks_cost(source_start, source_len, target_start, target_len)
             - self.lexical_reward(source_start, source_len, target_start, target_len);
         self.costs.merged_weight * merged + self.costs.member_weight * members + self.costs.length_weight * length
-            + marks
+            + evidence
             - self.costs.bead_bonus
     }
 
